@@ -1,0 +1,65 @@
+package dev.claudeproxy.adapters.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.claudeproxy.application.port.out.ClaudeRunner;
+import dev.claudeproxy.application.port.out.ClaudeTurn;
+import dev.claudeproxy.application.port.out.TurnRequest;
+import dev.claudeproxy.domain.turn.FailureKind;
+import dev.claudeproxy.domain.turn.TurnEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Runs each turn as a {@code claude} subprocess speaking stream-json (cli-protocol/README.md). */
+public final class CliClaudeRunner implements ClaudeRunner {
+
+    private final CliSettings settings;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final StdinMessages stdin = new StdinMessages(mapper);
+
+    public CliClaudeRunner(CliSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public ClaudeTurn start(TurnRequest request) {
+        if (settings.executable().isEmpty()) {
+            return CliTurn.failed(TurnEvent.Failed.of(FailureKind.CLI_UNAVAILABLE,
+                    "Claude Code CLI not found: set CLAUDE_PROXY_CLAUDE_PATH or put `claude` on the PATH."));
+        }
+        Path executable = settings.executable().get();
+        ProcessBuilder builder = new ProcessBuilder(CliArguments.forTurn(executable.toString(), request))
+                .directory(settings.workingDirectory().toFile());
+        environment(builder.environment());
+        try {
+            Files.createDirectories(settings.workingDirectory());
+            Process process = builder.start();
+            return CliTurn.start(process, new StreamJsonDecoder(mapper, request.partialMessages()),
+                    stdin.forTurn(request), settings.exitGrace());
+        } catch (IOException e) {
+            return CliTurn.failed(TurnEvent.Failed.of(FailureKind.CLI_UNAVAILABLE,
+                    "Claude Code CLI could not be started (" + executable + "): " + e.getMessage()));
+        }
+    }
+
+    private void environment(Map<String, String> env) {
+        // a CLI started from inside a Claude Code session must not think it is nested
+        env.remove("CLAUDECODE");
+        env.put("DISABLE_TELEMETRY", "1");
+        env.put("DISABLE_AUTOUPDATER", "1");
+        env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
+        env.put("CLAUDE_CODE_MAX_RETRIES", Integer.toString(settings.maxRetries()));
+        if (RunningUser.isRoot()) {
+            // bypassPermissions is refused as root unless the CLI is told it runs in a sandbox; no tool can run anyway
+            env.put("IS_SANDBOX", "1");
+        }
+        env.putAll(settings.environment());
+    }
+
+    /** Arguments a turn would run with; for diagnostics and tests. */
+    List<String> argv(TurnRequest request) {
+        return CliArguments.forTurn(settings.executable().map(Path::toString).orElse("claude"), request);
+    }
+}

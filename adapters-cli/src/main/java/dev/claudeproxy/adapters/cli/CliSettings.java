@@ -1,0 +1,26 @@
+package dev.claudeproxy.adapters.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to run the CLI: the executable (empty when none was found), the working directory, extra
+ * environment variables, the CLI's own upstream retry count, and how long a finished CLI may take to exit
+ * before it is killed.
+ */
+public record CliSettings(Optional<Path> executable, Path workingDirectory, Map<String, String> environment,
+                          int maxRetries, Duration exitGrace) {
+
+    public CliSettings {
+        Objects.requireNonNull(executable, "executable");
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        environment = Map.copyOf(environment);
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must not be negative");
+        }
+        Objects.requireNonNull(exitGrace, "exitGrace");
+    }
+}

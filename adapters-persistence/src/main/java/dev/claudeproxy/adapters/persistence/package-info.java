@@ -1,0 +1,2 @@
+/** adapters-persistence. */
+package dev.claudeproxy.adapters.persistence;

@@ -1,0 +1,7 @@
+package dev.claudeproxy.application.port.in;
+
+/** Estimates the input tokens of a request without running the CLI. */
+public interface CountTokensUseCase {
+
+    int countTokens(CreateMessageCommand command);
+}

@@ -1,0 +1,7 @@
+package dev.claudeproxy.application.port.in;
+
+/** Reports the admission queue's state. */
+public interface QueueStatusQuery {
+
+    QueueStatus queueStatus();
+}

@@ -1,0 +1,161 @@
+package dev.claudeproxy.application.service;
+
+import dev.claudeproxy.domain.message.ContentBlock;
+import dev.claudeproxy.domain.json.JsonValue;
+import dev.claudeproxy.domain.prompt.TokenEstimator;
+import dev.claudeproxy.domain.reply.ReplyEvent;
+import dev.claudeproxy.domain.turn.TurnEvent;
+import dev.claudeproxy.domain.turn.Usage;
+import java.util.HashMap;
+import java.util.function.IntFunction;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Turns the events of one CLI turn into the reply stream a client sees: renumbers blocks, hides thinking
+ * the client did not ask for, opens text blocks only once they have text, and ends every reply with
+ * content ("..." when the model said nothing) and real usage (estimated only when the CLI gave none).
+ */
+final class ReplyTranslator {
+
+    static final String EMPTY_OUTPUT = "...";
+
+    private final String messageId;
+    private final String model;
+    private final boolean showThinking;
+    private final int estimatedInputTokens;
+    private final Consumer<ReplyEvent> sink;
+
+    private final Map<Integer, Integer> visibleIndex = new HashMap<>();
+    private int nextIndex;
+    private boolean started;
+    private boolean anyOutput;
+    private int outputChars;
+    private boolean ended;
+
+    ReplyTranslator(String messageId, String model, boolean showThinking, int estimatedInputTokens,
+                    Consumer<ReplyEvent> sink) {
+        this.messageId = messageId;
+        this.model = model;
+        this.showThinking = showThinking;
+        this.estimatedInputTokens = estimatedInputTokens;
+        this.sink = sink;
+    }
+
+    boolean started() {
+        return started;
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    /** Commits the reply now, before the upstream has said anything (the stream's grace period ran out). */
+    void startNow() {
+        start(Usage.of(estimatedInputTokens, 1));
+    }
+
+    /** Handles one turn event; returns true when the reply has ended. */
+    boolean accept(TurnEvent event) {
+        switch (event) {
+            case TurnEvent.SessionStarted ignored -> {
+            }
+            case TurnEvent.MessageStarted m -> start(m.usage().inputTokens() > 0 ? m.usage()
+                    : Usage.of(estimatedInputTokens, 1));
+            case TurnEvent.BlockStarted b -> blockStarted(b);
+            case TurnEvent.TextDelta d -> text(d.index(), d.text());
+            case TurnEvent.ThinkingDelta d -> visible(d.index(), i -> new ReplyEvent.ThinkingDelta(i, d.thinking()));
+            case TurnEvent.SignatureDelta d ->
+                    visible(d.index(), i -> new ReplyEvent.SignatureDelta(i, d.signature()));
+            case TurnEvent.InputJsonDelta d -> {
+                outputChars += d.partialJson().length();
+                visible(d.index(), i -> new ReplyEvent.InputJsonDelta(i, d.partialJson()));
+            }
+            case TurnEvent.BlockStopped b -> {
+                Integer i = visibleIndex.remove(b.index());
+                if (i != null) {
+                    sink.accept(new ReplyEvent.BlockStopped(i));
+                }
+            }
+            case TurnEvent.Completed c -> complete(c);
+            case TurnEvent.Failed f -> {
+                ended = true;
+                sink.accept(new ReplyEvent.Failed(FailureMapping.toReplyError(f)));
+            }
+        }
+        return ended;
+    }
+
+    private void start(Usage usage) {
+        if (!started) {
+            started = true;
+            sink.accept(new ReplyEvent.Started(messageId, model, usage));
+        }
+    }
+
+    private void blockStarted(TurnEvent.BlockStarted b) {
+        start(Usage.of(estimatedInputTokens, 1));
+        switch (b.kind()) {
+            case TEXT -> {
+                // opened lazily with its first text, so an empty text block never reaches the client
+            }
+            case THINKING -> {
+                if (showThinking) {
+                    open(b.index(), new ContentBlock.Thinking("", ""));
+                }
+            }
+            case TOOL_USE -> {
+                anyOutput = true;
+                open(b.index(), new ContentBlock.ToolUse(b.toolUseId(), b.toolName(), JsonValue.JsonObject.empty()));
+            }
+        }
+    }
+
+    private void text(int turnIndex, String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        if (!visibleIndex.containsKey(turnIndex)) {
+            start(Usage.of(estimatedInputTokens, 1));
+            open(turnIndex, new ContentBlock.Text(""));
+        }
+        anyOutput = true;
+        outputChars += text.length();
+        sink.accept(new ReplyEvent.TextDelta(visibleIndex.get(turnIndex), text));
+    }
+
+    private void open(int turnIndex, ContentBlock initial) {
+        int index = nextIndex++;
+        visibleIndex.put(turnIndex, index);
+        sink.accept(new ReplyEvent.BlockStarted(index, initial));
+    }
+
+    private void visible(int turnIndex, IntFunction<ReplyEvent> event) {
+        Integer i = visibleIndex.get(turnIndex);
+        if (i != null) {
+            sink.accept(event.apply(i));
+        }
+    }
+
+    private void complete(TurnEvent.Completed c) {
+        start(Usage.of(estimatedInputTokens, 1));
+        for (Integer open : visibleIndex.values().stream().sorted().toList()) {
+            sink.accept(new ReplyEvent.BlockStopped(open));
+        }
+        visibleIndex.clear();
+        if (!anyOutput) {
+            String text = c.resultText().isBlank() ? EMPTY_OUTPUT : c.resultText();
+            int index = nextIndex++;
+            sink.accept(new ReplyEvent.BlockStarted(index, new ContentBlock.Text("")));
+            sink.accept(new ReplyEvent.TextDelta(index, text));
+            sink.accept(new ReplyEvent.BlockStopped(index));
+            outputChars += text.length();
+        }
+        Usage usage = c.usage();
+        if (usage.equals(Usage.ZERO)) {
+            usage = Usage.of(estimatedInputTokens, TokenEstimator.ofChars(outputChars));
+        }
+        ended = true;
+        sink.accept(new ReplyEvent.Finished(c.stopReason(), usage));
+    }
+}
