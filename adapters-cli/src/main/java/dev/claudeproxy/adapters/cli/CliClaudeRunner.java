@@ -11,11 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Runs each turn as a {@code claude} subprocess speaking stream-json (cli-protocol/README.md). */
-public final class CliClaudeRunner implements ClaudeRunner {
+public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
 
     private final CliSettings settings;
+    private final Set<Process> live = ConcurrentHashMap.newKeySet();
     private final ObjectMapper mapper = new ObjectMapper();
     private final StdinMessages stdin = new StdinMessages(mapper);
 
@@ -36,6 +39,8 @@ public final class CliClaudeRunner implements ClaudeRunner {
         try {
             Files.createDirectories(settings.workingDirectory());
             Process process = builder.start();
+            live.add(process);
+            process.onExit().thenRun(() -> live.remove(process));
             return CliTurn.start(process, new StreamJsonDecoder(mapper, request.partialMessages()),
                     stdin.forTurn(request), settings.exitGrace());
         } catch (IOException e) {
@@ -58,8 +63,16 @@ public final class CliClaudeRunner implements ClaudeRunner {
         env.putAll(settings.environment());
     }
 
-    /** Arguments a turn would run with; for diagnostics and tests. */
-    List<String> argv(TurnRequest request) {
-        return CliArguments.forTurn(settings.executable().map(Path::toString).orElse("claude"), request);
+    /** How many CLI processes are running now. */
+    public int liveProcesses() {
+        return live.size();
+    }
+
+    /** Kills every CLI process still running, with its children: no CLI outlives the server. */
+    @Override
+    public void close() {
+        for (Process process : List.copyOf(live)) {
+            ProcessTree.kill(process.toHandle());
+        }
     }
 }

@@ -13,7 +13,6 @@ import dev.claudeproxy.domain.turn.FailureKind;
 import dev.claudeproxy.domain.turn.StopReason;
 import dev.claudeproxy.domain.turn.TurnEvent;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 public abstract class ClaudeRunnerContract {
 
     static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAF0lEQVR4nGP4z8BAEiJN9aiGUQ1DSgMAkPn/Afnh+ngAAAAASUVORK5CYII=";
-    static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
 
     protected RunnerWorld world;
 
@@ -42,14 +40,14 @@ public abstract class ClaudeRunnerContract {
     void tearDownWorld() throws Exception {
         world.close();
         // a finished CLI exits on its own shortly after its result line; let it go before the temp dir does
-        awaitGone(ProcessHandle.current().descendants().toList(), Duration.ofSeconds(10));
+        Turns.awaitNoChildren(Duration.ofSeconds(10));
     }
 
     @Test
     void aTextTurn_streamsItsDeltasInOrder_thenCompletesWithRealUsage() throws Exception {
         world.nextReplyText("Hello", " from", " upstream");
 
-        List<TurnEvent> events = run(request("Say hello", true));
+        List<TurnEvent> events = run(Turns.request("Say hello", true));
 
         assertThat(events.getFirst()).isInstanceOf(TurnEvent.SessionStarted.class);
         assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOf(TurnEvent.MessageStarted.class));
@@ -67,7 +65,7 @@ public abstract class ClaudeRunnerContract {
     void withoutPartialMessages_theSameTextArrivesAsWholeBlocks() throws Exception {
         world.nextReplyText("Hello", " whole");
 
-        List<TurnEvent> events = run(request("Say hello", false));
+        List<TurnEvent> events = run(Turns.request("Say hello", false));
 
         assertThat(text(events)).isEqualTo("Hello whole");
         assertThat(events.getLast()).isInstanceOf(TurnEvent.Completed.class);
@@ -114,7 +112,7 @@ public abstract class ClaudeRunnerContract {
     void anOverloadedUpstream_failsAsOverloadedWithItsStatus() throws Exception {
         world.nextReplyUpstreamError(529, "overloaded_error", "Overloaded");
 
-        TurnEvent last = run(request("Hi", true)).getLast();
+        TurnEvent last = run(Turns.request("Hi", true)).getLast();
 
         assertThat(last).isInstanceOfSatisfying(TurnEvent.Failed.class, f -> {
             assertThat(f.kind()).isEqualTo(FailureKind.UPSTREAM_OVERLOADED);
@@ -126,7 +124,7 @@ public abstract class ClaudeRunnerContract {
     void aRejectedApiKey_failsAsUpstreamAuth() throws Exception {
         world.nextReplyUpstreamError(401, "authentication_error", "invalid x-api-key");
 
-        TurnEvent last = run(request("Hi", true)).getLast();
+        TurnEvent last = run(Turns.request("Hi", true)).getLast();
 
         assertThat(last).isInstanceOfSatisfying(TurnEvent.Failed.class,
                 f -> assertThat(f.kind()).isEqualTo(FailureKind.UPSTREAM_AUTH));
@@ -149,10 +147,10 @@ public abstract class ClaudeRunnerContract {
     @Test
     void cancel_killsTheCliAndEveryProcessItStarted_atOnce() throws Exception {
         world.nextReplyHangs();
-        try (ClaudeTurn turn = world.runner().start(request("Hang", true))) {
+        try (ClaudeTurn turn = world.runner().start(Turns.request("Hang", true))) {
             TurnEvent e;
             do {
-                e = turn.next(EVENT_TIMEOUT);
+                e = turn.next(Turns.EVENT_TIMEOUT);
                 assertThat(e).as("an event before the hang").isNotNull();
             } while (!(e instanceof TurnEvent.MessageStarted));
             List<ProcessHandle> running = ProcessHandle.current().descendants().toList();
@@ -165,44 +163,16 @@ public abstract class ClaudeRunnerContract {
             assertThat(end).isInstanceOfSatisfying(TurnEvent.Failed.class,
                     f -> assertThat(f.kind()).isEqualTo(FailureKind.CANCELLED));
             assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(1));
-            awaitGone(running, Duration.ofSeconds(2));
+            Turns.awaitGone(running, Duration.ofSeconds(2));
         }
     }
 
-    protected static TurnRequest request(String text, boolean partial) {
-        return new TurnRequest(ModelTier.SONNET, Optional.empty(), List.of(new ContentBlock.Text(text)),
-                Optional.empty(), Optional.empty(), partial, false);
+    private List<TurnEvent> run(TurnRequest request) throws InterruptedException {
+        return Turns.runToEnd(world.runner(), request);
     }
 
-    protected List<TurnEvent> run(TurnRequest request) throws InterruptedException {
-        List<TurnEvent> events = new ArrayList<>();
-        try (ClaudeTurn turn = world.runner().start(request)) {
-            while (true) {
-                TurnEvent e = turn.next(EVENT_TIMEOUT);
-                assertThat(e).as("next event after " + events).isNotNull();
-                events.add(e);
-                if (e.isTerminal()) {
-                    return events;
-                }
-            }
-        }
-    }
-
-    protected static String text(List<TurnEvent> events) {
+    private static String text(List<TurnEvent> events) {
         return events.stream().filter(TurnEvent.TextDelta.class::isInstance)
                 .map(e -> ((TurnEvent.TextDelta) e).text()).collect(Collectors.joining());
-    }
-
-    /** Waits until none of the given processes is alive, failing after the timeout. */
-    protected static void awaitGone(List<ProcessHandle> processes, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (processes.stream().anyMatch(ProcessHandle::isAlive)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("still alive after " + timeout + ": "
-                        + processes.stream().filter(ProcessHandle::isAlive).map(p -> p.pid() + " "
-                        + p.info().commandLine().orElse("?")).toList());
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -94,6 +94,12 @@ public final class Scenario {
         return s;
     }
 
+    /** After its last line the process stays alive this long, whether or not stdin is closed. */
+    public Scenario lingering(Duration time) {
+        lines.add("#sleep " + String.format(Locale.ROOT, "%.3f", time.toMillis() / 1000.0));
+        return this;
+    }
+
     /** Pauses before every following line. */
     public Scenario pacedBy(Duration pause) {
         String sleep = "#sleep " + String.format(Locale.ROOT, "%.3f", pause.toMillis() / 1000.0);
