@@ -127,14 +127,10 @@ public final class JsonParser {
                     case 'r' -> out.append('\r');
                     case 't' -> out.append('\t');
                     case 'u' -> {
-                        if (pos + 4 > text.length()) {
+                        if (pos + 4 > text.length() || !text.substring(pos, pos + 4).chars().allMatch(h -> isHex((char) h))) {
                             throw error("bad unicode escape");
                         }
-                        try {
-                            out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw error("bad unicode escape");
-                        }
+                        out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
                         pos += 4;
                     }
                     default -> throw error("bad escape '\\" + e + "'");
@@ -151,6 +147,9 @@ public final class JsonParser {
         int start = pos;
         if (peek() == '-') {
             pos++;
+        }
+        if (peek() == '0' && pos + 1 < text.length() && isDigit(text.charAt(pos + 1))) {
+            throw error("leading zero in a number");
         }
         digits();
         if (peek() == '.') {
@@ -173,12 +172,20 @@ public final class JsonParser {
 
     private void digits() {
         int start = pos;
-        while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+        while (pos < text.length() && isDigit(text.charAt(pos))) {
             pos++;
         }
         if (pos == start) {
             throw error("expected a digit");
         }
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isHex(char c) {
+        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private JsonValue literal(String word, JsonValue value) {

@@ -9,7 +9,7 @@ public sealed interface ImageSource {
             if (mediaType == null || mediaType.isBlank()) {
                 throw new InvalidRequestException("image media_type is required");
             }
-            if (data == null || data.isEmpty()) {
+            if (data == null || data.isBlank()) {
                 throw new InvalidRequestException("image data is required");
             }
         }

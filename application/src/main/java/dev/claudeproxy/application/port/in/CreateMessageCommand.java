@@ -4,6 +4,7 @@ import dev.claudeproxy.domain.message.InvalidRequestException;
 import dev.claudeproxy.domain.message.Message;
 import dev.claudeproxy.domain.message.ThinkingConfig;
 import dev.claudeproxy.domain.message.ToolDefinition;
+import dev.claudeproxy.domain.prompt.ContentRenderer;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,7 +23,22 @@ public record CreateMessageCommand(String requestId, String model, String system
             throw new InvalidRequestException("messages: must be a non-empty array");
         }
         messages = List.copyOf(messages);
+        requireContent(messages);
         tools = tools == null ? List.of() : List.copyOf(tools);
         thinking = thinking == null ? Optional.empty() : thinking;
+    }
+
+    /** Every message needs content; the last one must give the CLI something to answer (text or an image). */
+    private static void requireContent(List<Message> messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i).content().isEmpty()) {
+                throw new InvalidRequestException("messages." + i + ".content: must not be empty");
+            }
+        }
+        Message last = messages.getLast();
+        if (!last.hasImages() && ContentRenderer.render(last.content()).isBlank()) {
+            throw new InvalidRequestException("messages." + (messages.size() - 1)
+                    + ".content: the last message must contain text or an image");
+        }
     }
 }

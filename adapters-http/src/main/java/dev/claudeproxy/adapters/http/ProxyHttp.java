@@ -1,0 +1,30 @@
+package dev.claudeproxy.adapters.http;
+
+import dev.claudeproxy.adapters.http.common.ApiKeyFilter;
+import dev.claudeproxy.adapters.http.common.ErrorMapping;
+import dev.claudeproxy.adapters.http.common.ProxyHeadersFilter;
+import dev.claudeproxy.adapters.http.messages.BatchesHttpService;
+import dev.claudeproxy.adapters.http.messages.MessagesHttpService;
+import dev.claudeproxy.adapters.http.models.ModelsHttpService;
+import dev.claudeproxy.adapters.http.root.RootHttpService;
+import io.helidon.webserver.http.HttpRouting;
+
+/** The HTTP adapter's entry point: the production routing, used by the composition root and by tests. */
+public final class ProxyHttp {
+
+    private ProxyHttp() {
+    }
+
+    /** Registers every route, filter and error handler. */
+    public static void routing(HttpRouting.Builder routing, HttpDependencies deps) {
+        routing.addFilter(new ProxyHeadersFilter(deps.ids()))
+                .addFilter(new ApiKeyFilter(deps.apiKey()))
+                .register(new RootHttpService(deps.queue(), deps.version()),
+                        new MessagesHttpService(deps.createMessage(), deps.countTokens(), deps.pingInterval(),
+                                deps.maxBodyBytes()),
+                        new BatchesHttpService(),
+                        new ModelsHttpService(deps.listModels()))
+                .any(ErrorMapping::notFound); // last: whatever no service matched
+        ErrorMapping.register(routing);
+    }
+}

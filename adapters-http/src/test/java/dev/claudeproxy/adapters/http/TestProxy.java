@@ -1,0 +1,107 @@
+package dev.claudeproxy.adapters.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.claudeproxy.application.port.in.CountTokensUseCase;
+import dev.claudeproxy.application.port.in.ListModelsUseCase;
+import dev.claudeproxy.application.port.in.QueueStatus;
+import dev.claudeproxy.application.port.in.QueueStatusQuery;
+import dev.claudeproxy.application.port.out.IdGenerator;
+import dev.claudeproxy.domain.model.ModelCatalog;
+import dev.claudeproxy.domain.model.ModelInfo;
+import io.helidon.webserver.WebServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A real web server on a free port running the production routing over in-memory fakes, plus a client. */
+public final class TestProxy implements AutoCloseable {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final Duration PING_INTERVAL = Duration.ofMillis(200);
+
+    public final FakeCreateMessage createMessage = new FakeCreateMessage();
+    public final AtomicInteger countedTokens = new AtomicInteger(42);
+    private final WebServer server;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    public TestProxy() {
+        this(PING_INTERVAL);
+    }
+
+    public TestProxy(Duration pingInterval) {
+        this(pingInterval, Optional.empty(), 10 * 1024 * 1024);
+    }
+
+    public TestProxy(Duration pingInterval, Optional<String> apiKey, long maxBodyBytes) {
+        AtomicInteger nextId = new AtomicInteger();
+        IdGenerator ids = prefix -> prefix + "%024d".formatted(nextId.incrementAndGet());
+        CountTokensUseCase countTokens = command -> countedTokens.get();
+        ListModelsUseCase models = new ListModelsUseCase() {
+            @Override
+            public List<ModelInfo> listModels() {
+                return ModelCatalog.all();
+            }
+
+            @Override
+            public Optional<ModelInfo> findModel(String id) {
+                return ModelCatalog.find(id);
+            }
+        };
+        QueueStatusQuery queue = () -> new QueueStatus(1, 2, 5);
+        HttpDependencies deps = new HttpDependencies(createMessage, countTokens, models, queue, ids, "9.9.9",
+                pingInterval, apiKey, maxBodyBytes);
+        server = WebServer.builder().host("127.0.0.1").port(0)
+                .routing(routing -> ProxyHttp.routing(routing, deps))
+                .build().start();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).timeout(Duration.ofSeconds(20));
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public HttpResponse<String> post(String path, String body) {
+        return send(request(path).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Parses a response body as JSON. */
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    public HttpClient client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

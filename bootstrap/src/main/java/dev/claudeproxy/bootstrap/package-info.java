@@ -1,0 +1,2 @@
+/** The composition root, configuration and the runnable server. */
+package dev.claudeproxy.bootstrap;

@@ -1,0 +1,83 @@
+package dev.claudeproxy.bootstrap.e2e;
+
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import dev.claudeproxy.adapters.cli.CliClaudeRunner;
+import dev.claudeproxy.adapters.cli.CliSettings;
+import dev.claudeproxy.adapters.cli.testkit.FakeUpstream;
+import dev.claudeproxy.adapters.cli.testkit.RealCli;
+import dev.claudeproxy.adapters.cli.testkit.ScriptedCli;
+import dev.claudeproxy.bootstrap.ProxyServer;
+import dev.claudeproxy.bootstrap.config.ConfigLoader;
+import dev.claudeproxy.bootstrap.config.ProxyConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Our server on 127.0.0.1 with an ephemeral port, running the scripted fake CLI or the real one. */
+final class RunningProxy implements AutoCloseable {
+
+    private final ProxyServer server;
+    private final ScriptedCli cli;
+
+    private RunningProxy(ProxyServer server, ScriptedCli cli) {
+        this.server = server;
+        this.cli = cli;
+    }
+
+    /** With the scripted fake CLI; {@code env} holds CLAUDE_PROXY_* settings for this server. */
+    static RunningProxy withScriptedCli(Path dir, Map<String, String> env) {
+        ScriptedCli cli = ScriptedCli.install(dir.resolve("cli"));
+        ProxyConfig config = config(env);
+        CliClaudeRunner runner = new CliClaudeRunner(new CliSettings(Optional.of(cli.executable()),
+                dir.resolve("work"), cli.environment(), 1, Duration.ofSeconds(5)));
+        return new RunningProxy(ProxyServer.start(config, adapters(runner)), cli);
+    }
+
+    /** With the real CLI, isolated in {@code dir}, talking to {@code upstream}. */
+    static RunningProxy withRealCli(Path dir, FakeUpstream upstream, Map<String, String> env) {
+        Path executable = RealCli.executable().orElseThrow(() -> new AssertionError(RealCli.INSTALL_HINT));
+        CliClaudeRunner runner = new CliClaudeRunner(new CliSettings(Optional.of(executable), dir.resolve("work"),
+                RealCli.isolatedEnv(dir, upstream.baseUrl()), 1, Duration.ofSeconds(5)));
+        return new RunningProxy(ProxyServer.start(config(env), adapters(runner)), null);
+    }
+
+    /** With the production adapters, e.g. to see what a missing CLI does. */
+    static RunningProxy withProductionAdapters(Map<String, String> env) {
+        ProxyConfig config = config(env);
+        Map<String, String> processEnv = new HashMap<>(System.getenv());
+        processEnv.putAll(env);
+        return new RunningProxy(ProxyServer.start(config, ProxyServer.productionAdapters(config, processEnv)), null);
+    }
+
+    private static ProxyServer.Adapters adapters(CliClaudeRunner runner) {
+        return new ProxyServer.Adapters(runner, new TestIds(), runner);
+    }
+
+    private static ProxyConfig config(Map<String, String> env) {
+        Map<String, String> all = new HashMap<>(Map.of("CLAUDE_PROXY_HOST", "127.0.0.1"));
+        all.putAll(env);
+        return ConfigLoader.load(new String[] {"--port=0"}, all);
+    }
+
+    ScriptedCli cli() {
+        return cli;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The official Anthropic Java SDK pointed at this server, without its own retries. */
+    AnthropicClient anthropic() {
+        return AnthropicOkHttpClient.builder().baseUrl(baseUrl()).apiKey("sk-test-client").maxRetries(0)
+                .timeout(Duration.ofSeconds(60)).build();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
