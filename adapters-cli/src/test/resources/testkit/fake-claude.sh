@@ -3,7 +3,8 @@
 # cares: nothing on stdout until the first user line; stream_event lines only with
 # --include-partial-messages; exits when stdin closes. What it prints comes from a scenario file:
 #   FAKE_CLI_SCENARIOS/NNNN.jsonl are taken one per run, in order; default.jsonl when none is left.
-# Scenario lines are printed as they are ({{SESSION}} becomes a fresh UUID), except directives:
+# Scenario lines are printed as they are ({{SESSION}} becomes a fresh UUID, {{NOW_US}} the time of
+# printing in microseconds since the epoch), except directives:
 #   #partial <line>   printed only with --include-partial-messages
 #   #sleep <seconds>  pause
 #   #stderr <text>    print to stderr
@@ -42,7 +43,7 @@ session=$(cat /proc/sys/kernel/random/uuid)
 code=0
 while IFS= read -r line || [ -n "$line" ]; do
   case "$line" in
-    '#partial '*) if [ $partial = 1 ]; then l="${line#\#partial }"; printf '%s\n' "${l//\{\{SESSION\}\}/$session}"; fi ;;
+    '#partial '*) if [ $partial = 1 ]; then l="${line#\#partial }"; l="${l//\{\{SESSION\}\}/$session}"; printf '%s\n' "${l//\{\{NOW_US\}\}/${EPOCHREALTIME/./}}"; fi ;;
     '#sleep '*) sleep "${line#\#sleep }" ;;
     '#stderr '*) printf '%s\n' "${line#\#stderr }" >&2 ;;
     '#child') sleep 300 & echo $! > "$rec/child" ;;

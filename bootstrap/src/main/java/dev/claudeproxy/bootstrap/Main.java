@@ -35,7 +35,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "claude-proxy-shutdown"));
         System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO,
                 "claude-proxy {0} listening on http://{1}:{2} (started in {3} ms)", ProxyServer.version(),
-                config.host(), String.valueOf(server.port()), (System.nanoTime() - started) / 1_000_000);
+                config.host(), String.valueOf(server.port()), String.valueOf((System.nanoTime() - started) / 1_000_000));
     }
 
     // held so the level set on it is not lost when the logger would otherwise be collected

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One running CLI process: writes the turn to stdin, decodes stdout on a virtual thread, ends at the
+ * One running CLI process: writes the turn to stdin, decodes stdout on its own thread, ends at the
  * {@code result} line (then closes stdin so the process exits, and kills it if it lingers), and kills the
  * whole process tree on cancel.
  */
@@ -41,9 +41,11 @@ final class CliTurn implements ClaudeTurn {
 
     static CliTurn start(Process process, StreamJsonDecoder decoder, List<String> stdinLines, Duration exitGrace) {
         CliTurn turn = new CliTurn(process, decoder, exitGrace);
-        Thread.ofVirtual().name("cli-stdout-" + process.pid()).start(turn::readStdout);
-        Thread.ofVirtual().name("cli-stderr-" + process.pid()).start(turn::readStderr);
-        Thread.ofVirtual().name("cli-stdin-" + process.pid()).start(() -> turn.writeStdin(stdinLines));
+        // platform threads: pipe reads block in the kernel, which would pin (or make the JDK compensate for)
+        // a virtual thread's carrier on every line; three threads per run at a handful of runs are cheap
+        Thread.ofPlatform().daemon().name("cli-stdout-" + process.pid()).start(turn::readStdout);
+        Thread.ofPlatform().daemon().name("cli-stderr-" + process.pid()).start(turn::readStderr);
+        Thread.ofPlatform().daemon().name("cli-stdin-" + process.pid()).start(() -> turn.writeStdin(stdinLines));
         return turn;
     }
 

@@ -15,6 +15,8 @@ import java.util.List;
  */
 final class StreamJsonDecoder {
 
+    private static final String CONTROL_RESPONSE = "{\"type\":\"control_response\"";
+
     private final ObjectMapper mapper;
     private final boolean partialMessages;
     private int blockOffset;
@@ -28,6 +30,9 @@ final class StreamJsonDecoder {
 
     /** The events one line stands for; empty for lines that carry nothing for the client. */
     List<TurnEvent> decode(String line) {
+        if (line.startsWith(CONTROL_RESPONSE)) {
+            return List.of(); // the answer to initialize lists every command: tens of kilobytes nobody needs
+        }
         JsonNode node;
         try {
             node = mapper.readTree(line);
