@@ -66,6 +66,10 @@ final class RunningProxy implements AutoCloseable {
         return cli;
     }
 
+    int port() {
+        return server.port();
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + server.port();
     }
