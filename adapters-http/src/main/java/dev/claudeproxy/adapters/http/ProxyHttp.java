@@ -6,8 +6,10 @@ import dev.claudeproxy.adapters.http.common.ProxyHeadersFilter;
 import dev.claudeproxy.adapters.http.messages.BatchesHttpService;
 import dev.claudeproxy.adapters.http.messages.MessagesHttpService;
 import dev.claudeproxy.adapters.http.models.ModelsHttpService;
+import dev.claudeproxy.adapters.http.openai.ChatCompletionsHttpService;
 import dev.claudeproxy.adapters.http.root.RootHttpService;
 import io.helidon.webserver.http.HttpRouting;
+import java.time.Clock;
 
 /** The HTTP adapter's entry point: the production routing, used by the composition root and by tests. */
 public final class ProxyHttp {
@@ -23,6 +25,8 @@ public final class ProxyHttp {
                         new MessagesHttpService(deps.createMessage(), deps.countTokens(), deps.pingInterval(),
                                 deps.maxBodyBytes()),
                         new BatchesHttpService(),
+                        new ChatCompletionsHttpService(deps.createMessage(), deps.listModels(), deps.ids(),
+                                Clock.systemUTC(), deps.pingInterval(), deps.maxBodyBytes()),
                         new ModelsHttpService(deps.listModels()))
                 .any(ErrorMapping::notFound); // last: whatever no service matched
         ErrorMapping.register(routing);

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -45,6 +46,8 @@ class ServerOverheadBenchmark {
     static final int RUNS = Integer.getInteger("bench.runs", 100);
     static final String BODY = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":64,\"messages\":[{\"role\":\"user\","
             + "\"content\":\"Say hello\"}]%s}";
+    static final String CHAT_BODY = "{\"model\":\"claude-sonnet-4-5\",\"messages\":[{\"role\":\"user\","
+            + "\"content\":\"Say hello\"}]}";
     static final String USER_LINE = "{\"type\":\"user\",\"session_id\":\"\",\"message\":{\"role\":\"user\","
             + "\"content\":[{\"type\":\"text\",\"text\":\"Say hello\"}]},\"parent_tool_use_id\":null}";
     static final Pattern STAMP = Pattern.compile("t=(\\d{16})");
@@ -66,13 +69,16 @@ class ServerOverheadBenchmark {
             List<Double> viaServer = new ArrayList<>();
             List<Double> viaRunner = new ArrayList<>();
             List<Double> httpOnly = new ArrayList<>();
+            List<Double> viaChat = new ArrayList<>();
             List<Double> paired = new ArrayList<>();
             for (int i = 0; i < WARMUP + RUNS; i++) {
                 double a = cliAlone(cli);
                 double b = viaServer(client, url);
                 double c = viaRunner(runner);
                 double d = viaServer(client, url + "/count_tokens");
+                double e = viaServer(client, "/v1/chat/completions", CHAT_BODY);
                 if (i >= WARMUP) {
+                    viaChat.add(e);
                     httpOnly.add(d);
                     alone.add(a);
                     viaServer.add(b);
@@ -92,7 +98,7 @@ class ServerOverheadBenchmark {
             }
             client.close();
             report(Stats.of(alone), Stats.of(viaRunner), Stats.of(viaServer), Stats.of(paired), Stats.of(httpOnly),
-                    Stats.of(forwarding));
+                    Stats.of(viaChat), Stats.of(forwarding));
         }
     }
 
@@ -136,8 +142,12 @@ class ServerOverheadBenchmark {
     }
 
     private static double viaServer(RawHttpClient client, String path) throws IOException {
+        return viaServer(client, path, BODY.formatted(""));
+    }
+
+    private static double viaServer(RawHttpClient client, String path, String body) throws IOException {
         long start = System.nanoTime();
-        int status = client.post(path, BODY.formatted(""), line -> { });
+        int status = client.post(path, body, line -> { });
         double ms = (System.nanoTime() - start) / 1e6;
         assertThat(status).isEqualTo(200);
         return ms;
@@ -175,7 +185,7 @@ class ServerOverheadBenchmark {
     }
 
     private static void report(Stats alone, Stats viaRunner, Stats viaServer, Stats paired, Stats httpOnly,
-                               Stats forwarding) throws IOException {
+                               Stats viaChat, Stats forwarding) throws IOException {
         String table = String.join("\n",
                 "| measure (fake CLI, ms) | n | median | p90 | p99 | max |",
                 "|---|---|---|---|---|---|",
@@ -184,6 +194,8 @@ class ServerOverheadBenchmark {
                 viaServer.row("through the server: request to whole reply"),
                 paired.row("server overhead (paired difference)"),
                 httpOnly.row("HTTP round trip alone (count_tokens)"),
+                viaChat.row(String.format(Locale.ROOT, "same turn via /v1/chat/completions (median ratio %.3f)",
+                        viaChat.median() / viaServer.median())),
                 forwarding.row("text delta: CLI stdout to client"));
         System.out.println(table);
         Path out = Path.of("target", "benchmarks");
@@ -192,6 +204,6 @@ class ServerOverheadBenchmark {
         Files.writeString(out.resolve("server-overhead.json"), "{\"cli_alone\":" + alone.json()
                 + ",\"cli_adapter\":" + viaRunner.json()
                 + ",\"via_server\":" + viaServer.json() + ",\"overhead_paired\":" + paired.json()
-                + ",\"http_round_trip\":" + httpOnly.json() + ",\"delta_forwarding\":" + forwarding.json() + "}\n");
+                + ",\"http_round_trip\":" + httpOnly.json() + ",\"via_chat_completions\":" + viaChat.json() + ",\"delta_forwarding\":" + forwarding.json() + "}\n");
     }
 }

@@ -6,7 +6,7 @@ import dev.claudeproxy.domain.reply.ReplyError;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-/** Anthropic-shaped error answers: the HTTP status and error type of each {@link ErrorKind}, and the JSON body. */
+/** Error answers, Anthropic-shaped unless {@link OpenAiErrors} applies to the path: the HTTP status and error type of each {@link ErrorKind}, and the JSON body. */
 public final class ApiErrors {
 
     private ApiErrors() {
@@ -62,13 +62,15 @@ public final class ApiErrors {
         return body.put("request_id", requestId);
     }
 
-    /** Answers the request with the error as JSON and its status. */
+    /** Answers the request with the error as JSON and its status, in OpenAI's shape on the OpenAI paths. */
     public static void send(ServerRequest req, ServerResponse res, ReplyError error) {
-        send(req, res, status(error.kind()), error);
+        boolean openAi = OpenAiErrors.appliesTo(req.path().path());
+        send(req, res, openAi ? OpenAiErrors.status(error) : status(error.kind()), error);
     }
 
-    /** Answers with an explicit status, for the few cases (501) no {@link ErrorKind} stands for. */
+    /** Answers with an explicit status, for the few cases (501, the web server's own) no kind stands for. */
     public static void send(ServerRequest req, ServerResponse res, int status, ReplyError error) {
-        WireJson.send(res, status, body(error, RequestId.of(req)));
+        WireJson.send(res, status, OpenAiErrors.appliesTo(req.path().path())
+                ? OpenAiErrors.body(error) : body(error, RequestId.of(req)));
     }
 }

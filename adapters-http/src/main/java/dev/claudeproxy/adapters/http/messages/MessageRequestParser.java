@@ -1,10 +1,11 @@
 package dev.claudeproxy.adapters.http.messages;
 
-import static dev.claudeproxy.adapters.http.messages.Fields.invalid;
-import static dev.claudeproxy.adapters.http.messages.Fields.optional;
-import static dev.claudeproxy.adapters.http.messages.Fields.path;
+import static dev.claudeproxy.adapters.http.common.Fields.invalid;
+import static dev.claudeproxy.adapters.http.common.Fields.optional;
+import static dev.claudeproxy.adapters.http.common.Fields.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.claudeproxy.adapters.http.common.Fields;
 import dev.claudeproxy.adapters.http.common.JsonValues;
 import dev.claudeproxy.adapters.http.common.WireJson;
 import dev.claudeproxy.application.port.in.CreateMessageCommand;

@@ -3,6 +3,7 @@ package dev.claudeproxy.adapters.http.messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claudeproxy.adapters.http.common.ApiErrors;
+import dev.claudeproxy.adapters.http.common.SseFormat;
 import dev.claudeproxy.adapters.http.common.WireJson;
 import dev.claudeproxy.domain.reply.ReplyEvent;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,21 @@ final class SseEvents {
     static final SseEvent PING = new SseEvent("ping", "{\"type\": \"ping\"}");
 
     private SseEvents() {
+    }
+
+    /** The Anthropic stream format of one request, for the shared {@code SseReplySink}. */
+    static SseFormat format(String requestId) {
+        return new SseFormat() {
+            @Override
+            public List<byte[]> frames(ReplyEvent event) {
+                return of(event, requestId).stream().map(SseEvent::bytes).toList();
+            }
+
+            @Override
+            public byte[] ping() {
+                return PING.bytes();
+            }
+        };
     }
 
     static List<SseEvent> of(ReplyEvent event, String requestId) {

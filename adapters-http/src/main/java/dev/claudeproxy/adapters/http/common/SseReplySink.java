@@ -1,6 +1,5 @@
-package dev.claudeproxy.adapters.http.messages;
+package dev.claudeproxy.adapters.http.common;
 
-import dev.claudeproxy.adapters.http.common.ApiErrors;
 import dev.claudeproxy.domain.reply.ReplyError;
 import dev.claudeproxy.domain.reply.ReplyEvent;
 import io.helidon.http.HeaderNames;
@@ -16,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
-/** Writes a reply stream as Anthropic SSE, committing the HTTP status only when the reply has started. */
+/** Writes a reply stream as server-sent events, committing the HTTP status only when the reply has started. */
 final class SseReplySink implements Consumer<ReplyEvent>, AutoCloseable {
 
     /** Thrown out of the sink when the client has gone, so the use case cancels the CLI run. */
@@ -32,13 +31,15 @@ final class SseReplySink implements Consumer<ReplyEvent>, AutoCloseable {
     private final ServerResponse res;
     private final String requestId;
     private final Duration pingInterval;
+    private final SseFormat format;
     private final ReentrantLock lock = new ReentrantLock(); // the ping thread and the reply share one stream
     private final CountDownLatch ended = new CountDownLatch(1);
     private OutputStream out;
     private boolean done;
     private IOException broken;
 
-    SseReplySink(ServerRequest req, ServerResponse res, String requestId, Duration pingInterval) {
+    SseReplySink(ServerRequest req, ServerResponse res, String requestId, Duration pingInterval, SseFormat format) {
+        this.format = format;
         this.req = req;
         this.res = res;
         this.requestId = requestId;
@@ -59,7 +60,7 @@ final class SseReplySink implements Consumer<ReplyEvent>, AutoCloseable {
                 beforeStart(event);
                 return;
             }
-            write(SseEvents.of(event, requestId));
+            write(format.frames(event));
             if (event instanceof ReplyEvent.Finished || event instanceof ReplyEvent.Failed) {
                 end();
             }
@@ -76,7 +77,7 @@ final class SseReplySink implements Consumer<ReplyEvent>, AutoCloseable {
                 res.header(HeaderNames.CACHE_CONTROL, "no-cache");
                 res.header("x-accel-buffering", "no"); // keeps reverse proxies from buffering the stream
                 out = res.outputStream();
-                write(SseEvents.of(s, requestId));
+                write(format.frames(s));
                 Thread.ofVirtual().name("sse-ping-" + requestId).start(this::pingUntilEnded);
             }
             case ReplyEvent.Failed f -> {
@@ -113,7 +114,7 @@ final class SseReplySink implements Consumer<ReplyEvent>, AutoCloseable {
                 if (lock.tryLock()) { // when the lock is taken a write is under way: no ping needed
                     try {
                         if (!done) {
-                            write(List.of(SseEvents.PING));
+                            write(List.of(format.ping()));
                         }
                     } catch (ClientGoneException e) {
                         return;
@@ -127,10 +128,10 @@ final class SseReplySink implements Consumer<ReplyEvent>, AutoCloseable {
         }
     }
 
-    private void write(List<SseEvents.SseEvent> events) {
+    private void write(List<byte[]> frames) {
         try {
-            for (SseEvents.SseEvent event : events) {
-                out.write(event.bytes());
+            for (byte[] frame : frames) {
+                out.write(frame);
                 out.flush(); // each delta goes out at once
             }
         } catch (IOException | RuntimeException e) {

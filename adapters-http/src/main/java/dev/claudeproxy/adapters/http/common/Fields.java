@@ -1,4 +1,4 @@
-package dev.claudeproxy.adapters.http.messages;
+package dev.claudeproxy.adapters.http.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claudeproxy.domain.message.InvalidRequestException;
@@ -6,26 +6,26 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Typed reads of request fields; every failure is an {@link InvalidRequestException} naming the field's path. */
-final class Fields {
+public final class Fields {
 
     private Fields() {
     }
 
-    static InvalidRequestException invalid(String path, String problem) {
+    public static InvalidRequestException invalid(String path, String problem) {
         return new InvalidRequestException(path + ": " + problem);
     }
 
-    static String path(String parent, Object child) {
+    public static String path(String parent, Object child) {
         return parent + "." + child;
     }
 
     /** The member when present and not null. */
-    static Optional<JsonNode> optional(JsonNode object, String name) {
+    public static Optional<JsonNode> optional(JsonNode object, String name) {
         JsonNode value = object.get(name);
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
     }
 
-    static Optional<String> optionalString(JsonNode object, String name, String path) {
+    public static Optional<String> optionalString(JsonNode object, String name, String path) {
         return optional(object, name).map(v -> {
             if (!v.isTextual()) {
                 throw invalid(path, "must be a string");
@@ -34,11 +34,11 @@ final class Fields {
         });
     }
 
-    static String requiredString(JsonNode object, String name, String path) {
+    public static String requiredString(JsonNode object, String name, String path) {
         return optionalString(object, name, path).orElseThrow(() -> invalid(path, "is required"));
     }
 
-    static Optional<Boolean> optionalBoolean(JsonNode object, String name, String path) {
+    public static Optional<Boolean> optionalBoolean(JsonNode object, String name, String path) {
         return optional(object, name).map(v -> {
             if (!v.isBoolean()) {
                 throw invalid(path, "must be a boolean");
@@ -47,7 +47,7 @@ final class Fields {
         });
     }
 
-    static Optional<Integer> optionalInt(JsonNode object, String name, String path) {
+    public static Optional<Integer> optionalInt(JsonNode object, String name, String path) {
         return optional(object, name).map(v -> {
             if (!v.isIntegralNumber() || !v.canConvertToInt()) {
                 throw invalid(path, "must be an integer");
@@ -56,7 +56,7 @@ final class Fields {
         });
     }
 
-    static JsonNode requireObject(JsonNode node, String path) {
+    public static JsonNode requireObject(JsonNode node, String path) {
         if (node == null || !node.isObject()) {
             throw invalid(path, "must be an object");
         }
@@ -64,7 +64,7 @@ final class Fields {
     }
 
     /** Runs a domain constructor, prefixing the rule it reports with the field's path. */
-    static <T> T build(String path, Supplier<T> constructor) {
+    public static <T> T build(String path, Supplier<T> constructor) {
         try {
             return constructor.get();
         } catch (InvalidRequestException e) {
