@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
 
     private final CliSettings settings;
-    private final Set<Process> live = ConcurrentHashMap.newKeySet();
+    private final Set<CliTurn> live = ConcurrentHashMap.newKeySet();
     private final ObjectMapper mapper = new ObjectMapper();
     private final StdinMessages stdin = new StdinMessages(mapper);
 
@@ -39,10 +39,11 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
         try {
             Files.createDirectories(settings.workingDirectory());
             Process process = builder.start();
-            live.add(process);
-            process.onExit().thenRun(() -> live.remove(process));
-            return CliTurn.start(process, new StreamJsonDecoder(mapper, request.partialMessages()),
+            CliTurn turn = CliTurn.start(process, new StreamJsonDecoder(mapper, request.partialMessages()),
                     stdin.forTurn(request), settings.exitGrace());
+            live.add(turn);
+            process.onExit().thenRun(() -> live.remove(turn));
+            return turn;
         } catch (IOException e) {
             return CliTurn.failed(TurnEvent.Failed.of(FailureKind.CLI_UNAVAILABLE,
                     "Claude Code CLI could not be started (" + executable + "): " + e.getMessage()));
@@ -68,11 +69,9 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
         return live.size();
     }
 
-    /** Kills every CLI process still running, with its children: no CLI outlives the server. */
+    /** Cancels every turn whose CLI still runs, killing it with its children: no CLI outlives the server. */
     @Override
     public void close() {
-        for (Process process : List.copyOf(live)) {
-            ProcessTree.kill(process.toHandle());
-        }
+        List.copyOf(live).forEach(CliTurn::cancel);
     }
 }

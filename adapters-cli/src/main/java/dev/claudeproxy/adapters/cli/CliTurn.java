@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class CliTurn implements ClaudeTurn {
 
     private static final System.Logger LOG = System.getLogger(CliTurn.class.getName());
+    private static final Duration STDERR_DRAIN = Duration.ofSeconds(1);
 
     private final Process process;
     private final StreamJsonDecoder decoder;
@@ -32,6 +33,7 @@ final class CliTurn implements ClaudeTurn {
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final TailBuffer stderr = new TailBuffer(4096);
+    private volatile Thread stderrReader;
 
     private CliTurn(Process process, StreamJsonDecoder decoder, Duration exitGrace) {
         this.process = process;
@@ -43,8 +45,9 @@ final class CliTurn implements ClaudeTurn {
         CliTurn turn = new CliTurn(process, decoder, exitGrace);
         // platform threads: pipe reads block in the kernel, which would pin (or make the JDK compensate for)
         // a virtual thread's carrier on every line; three threads per run at a handful of runs are cheap
+        turn.stderrReader = Thread.ofPlatform().daemon().name("cli-stderr-" + process.pid())
+                .start(turn::readStderr);
         Thread.ofPlatform().daemon().name("cli-stdout-" + process.pid()).start(turn::readStdout);
-        Thread.ofPlatform().daemon().name("cli-stderr-" + process.pid()).start(turn::readStderr);
         Thread.ofPlatform().daemon().name("cli-stdin-" + process.pid()).start(() -> turn.writeStdin(stdinLines));
         return turn;
     }
@@ -120,6 +123,8 @@ final class CliTurn implements ClaudeTurn {
         int code;
         try {
             code = process.waitFor(exitGrace.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+            // the process is gone, but its last stderr lines may still be in the pipe: let the reader finish
+            stderrReader.join(STDERR_DRAIN);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             code = -1;
