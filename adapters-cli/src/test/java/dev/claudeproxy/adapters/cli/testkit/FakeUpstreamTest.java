@@ -117,7 +117,7 @@ class FakeUpstreamTest {
 
     @Test
     void toolUseStreamsTheInputAsSmallJsonFragments() throws Exception {
-        String input = "{\"file_path\":\"/tmp/work/note.txt\"}";
+        String input = "{\"file_path\":\"/home/user/project/note.txt\"}";
         upstream.enqueue(UpstreamReply.toolUse("Read", input));
 
         List<Sse> events = parse(post("/v1/messages?beta=true", BODY).body());

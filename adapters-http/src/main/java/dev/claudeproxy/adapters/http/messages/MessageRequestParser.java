@@ -6,7 +6,6 @@ import static dev.claudeproxy.adapters.http.common.Fields.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claudeproxy.adapters.http.common.Fields;
-import dev.claudeproxy.adapters.http.common.JsonValues;
 import dev.claudeproxy.adapters.http.common.WireJson;
 import dev.claudeproxy.application.port.in.CreateMessageCommand;
 import dev.claudeproxy.domain.message.InvalidRequestException;
@@ -83,25 +82,8 @@ public final class MessageRequestParser {
     }
 
     private static List<ToolDefinition> tools(JsonNode root) {
-        Optional<JsonNode> tools = optional(root, "tools");
-        if (tools.isEmpty()) {
-            return List.of();
-        }
-        if (!tools.get().isArray()) {
-            throw invalid("tools", "must be an array");
-        }
-        List<ToolDefinition> out = new ArrayList<>();
-        for (int i = 0; i < tools.get().size(); i++) {
-            String at = path("tools", i);
-            JsonNode tool = Fields.requireObject(tools.get().get(i), at);
-            String name = Fields.requiredString(tool, "name", path(at, "name"));
-            String description = Fields.optionalString(tool, "description", path(at, "description")).orElse("");
-            JsonNode schema = optional(tool, "input_schema")
-                    .map(s -> Fields.requireObject(s, path(at, "input_schema"))).orElse(null);
-            out.add(Fields.build(at, () -> new ToolDefinition(name, description,
-                    schema == null ? null : JsonValues.toDomain(schema))));
-        }
-        return out;
+        return Fields.optionalArray(root, "tools", (tool, at) -> Fields.tool(Fields.requireObject(tool, at), at,
+                "input_schema"));
     }
 
     private static ThinkingConfig thinking(JsonNode node) {

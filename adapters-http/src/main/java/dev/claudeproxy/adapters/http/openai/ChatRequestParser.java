@@ -6,12 +6,10 @@ import static dev.claudeproxy.adapters.http.common.Fields.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claudeproxy.adapters.http.common.Fields;
-import dev.claudeproxy.adapters.http.common.JsonValues;
 import dev.claudeproxy.adapters.http.common.WireJson;
 import dev.claudeproxy.application.port.in.CreateMessageCommand;
 import dev.claudeproxy.domain.message.InvalidRequestException;
 import dev.claudeproxy.domain.message.ToolDefinition;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,30 +71,14 @@ final class ChatRequestParser {
     }
 
     private static List<ToolDefinition> tools(JsonNode root) {
-        Optional<JsonNode> tools = optional(root, "tools");
-        if (tools.isEmpty()) {
-            return List.of();
-        }
-        if (!tools.get().isArray()) {
-            throw invalid("tools", "must be an array");
-        }
-        List<ToolDefinition> out = new ArrayList<>();
-        for (int i = 0; i < tools.get().size(); i++) {
-            String at = path("tools", i);
-            JsonNode tool = Fields.requireObject(tools.get().get(i), at);
+        return Fields.optionalArray(root, "tools", (node, at) -> {
+            JsonNode tool = Fields.requireObject(node, at);
             String type = Fields.optionalString(tool, "type", path(at, "type")).orElse("function");
             if (!"function".equals(type)) {
                 throw invalid(path(at, "type"), "must be \"function\"");
             }
             String fn = path(at, "function");
-            JsonNode function = Fields.requireObject(tool.get("function"), fn);
-            String name = Fields.requiredString(function, "name", path(fn, "name"));
-            String description = Fields.optionalString(function, "description", path(fn, "description")).orElse("");
-            JsonNode schema = optional(function, "parameters")
-                    .map(s -> Fields.requireObject(s, path(fn, "parameters"))).orElse(null);
-            out.add(Fields.build(at, () -> new ToolDefinition(name, description,
-                    schema == null ? null : JsonValues.toDomain(schema))));
-        }
-        return out;
+            return Fields.tool(Fields.requireObject(tool.get("function"), fn), fn, "parameters");
+        });
     }
 }
