@@ -2,8 +2,11 @@ package dev.claudeproxy.adapters.http;
 
 import dev.claudeproxy.application.port.in.CreateMessageCommand;
 import dev.claudeproxy.application.port.in.CreateMessageUseCase;
+import dev.claudeproxy.domain.message.ContentBlock;
 import dev.claudeproxy.domain.reply.AssistantReply;
 import dev.claudeproxy.domain.reply.ReplyEvent;
+import dev.claudeproxy.domain.turn.StopReason;
+import dev.claudeproxy.domain.turn.Usage;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -36,6 +39,13 @@ public final class FakeCreateMessage implements CreateMessageUseCase {
         this.pauseAt = index;
         this.gate = gate;
         return this;
+    }
+
+    /** Starts the reply, then holds its one text block ("late") back until {@code gate} opens. */
+    public FakeCreateMessage startsThenWaitsFor(ReplyEvent started, CountDownLatch gate) {
+        return streams(started, new ReplyEvent.BlockStarted(0, new ContentBlock.Text("")),
+                new ReplyEvent.TextDelta(0, "late"), new ReplyEvent.BlockStopped(0),
+                new ReplyEvent.Finished(StopReason.END_TURN, Usage.of(7, 1))).pausesBefore(1, gate);
     }
 
     /** After the script, keeps emitting its last event until the sink throws (a client that went away). */

@@ -43,9 +43,7 @@ class MessagesStreamLivenessTest {
 
     @Test
     void idleStream_getsPingEventsUntilItEnds() throws Exception {
-        proxy.createMessage.streams(STARTED, new ReplyEvent.BlockStarted(0, new ContentBlock.Text("")),
-                new ReplyEvent.TextDelta(0, "late"), new ReplyEvent.BlockStopped(0),
-                new ReplyEvent.Finished(StopReason.END_TURN, Usage.of(7, 1))).pausesBefore(1, gate);
+        proxy.createMessage.startsThenWaitsFor(STARTED, gate);
         try (SseStream sse = openStream()) {
             assertThat(sse.nextEvent()).isEqualTo("message_start");
             assertThat(sse.nextEvent()).isEqualTo("ping");

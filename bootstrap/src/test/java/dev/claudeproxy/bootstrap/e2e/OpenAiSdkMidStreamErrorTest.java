@@ -12,10 +12,9 @@ import dev.claudeproxy.adapters.http.ProxyHttp;
 import dev.claudeproxy.application.port.in.CreateMessageCommand;
 import dev.claudeproxy.application.port.in.CreateMessageUseCase;
 import dev.claudeproxy.application.port.in.ListModelsUseCase;
+import dev.claudeproxy.application.service.ListModelsService;
 import dev.claudeproxy.application.port.in.QueueStatus;
 import dev.claudeproxy.domain.message.ContentBlock;
-import dev.claudeproxy.domain.model.ModelCatalog;
-import dev.claudeproxy.domain.model.ModelInfo;
 import dev.claudeproxy.domain.reply.AssistantReply;
 import dev.claudeproxy.domain.reply.ErrorKind;
 import dev.claudeproxy.domain.reply.ReplyError;
@@ -50,17 +49,7 @@ class OpenAiSdkMidStreamErrorTest {
 
     @Test
     void anErrorChunkAfterTheStart_isThrownBySdkStreamAsSseException_afterTheTextAlreadySent() {
-        ListModelsUseCase models = new ListModelsUseCase() {
-            @Override
-            public List<ModelInfo> listModels() {
-                return ModelCatalog.all();
-            }
-
-            @Override
-            public Optional<ModelInfo> findModel(String id) {
-                return ModelCatalog.find(id);
-            }
-        };
+        ListModelsUseCase models = new ListModelsService();
         HttpDependencies deps = new HttpDependencies(new FailingMidStream(), command -> 0, models,
                 () -> new QueueStatus(0, 0, 1), new TestIds(), "test", Duration.ofHours(1), Optional.empty(),
                 1_000_000);

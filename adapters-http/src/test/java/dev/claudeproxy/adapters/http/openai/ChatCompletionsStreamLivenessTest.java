@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claudeproxy.adapters.http.TestProxy;
 import dev.claudeproxy.domain.message.ContentBlock;
 import dev.claudeproxy.domain.reply.ReplyEvent;
-import dev.claudeproxy.domain.turn.StopReason;
-import dev.claudeproxy.domain.turn.Usage;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -44,9 +42,7 @@ class ChatCompletionsStreamLivenessTest {
 
     @Test
     void anIdleStream_getsCommentPings_thatCarryNoData() throws Exception {
-        proxy.createMessage.streams(STARTED, new ReplyEvent.BlockStarted(0, new ContentBlock.Text("")),
-                new ReplyEvent.TextDelta(0, "late"), new ReplyEvent.BlockStopped(0),
-                new ReplyEvent.Finished(StopReason.END_TURN, Usage.of(7, 1))).pausesBefore(1, gate);
+        proxy.createMessage.startsThenWaitsFor(STARTED, gate);
         HttpResponse<InputStream> res = proxy.client().send(proxy.request("/v1/chat/completions")
                 .POST(HttpRequest.BodyPublishers.ofString(STREAM)).build(), HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader in = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8))) {
