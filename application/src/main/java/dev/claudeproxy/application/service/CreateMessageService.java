@@ -9,6 +9,7 @@ import dev.claudeproxy.application.port.out.TurnRequest;
 import dev.claudeproxy.domain.id.Ids;
 import dev.claudeproxy.domain.message.ModelTier;
 import dev.claudeproxy.domain.message.ThinkingConfig;
+import dev.claudeproxy.domain.message.ToolOffer;
 import dev.claudeproxy.domain.prompt.Prompt;
 import dev.claudeproxy.domain.prompt.PromptRenderer;
 import dev.claudeproxy.domain.prompt.TokenEstimator;
@@ -55,14 +56,15 @@ public final class CreateMessageService implements CreateMessageUseCase {
     }
 
     private void run(CreateMessageCommand command, boolean streaming, Consumer<ReplyEvent> sink) {
-        Prompt prompt = PromptRenderer.fullContext(command.system(), command.messages(), command.tools());
+        ToolOffer tools = command.toolOffer();
+        Prompt prompt = PromptRenderer.fullContext(command.system(), command.messages(), tools);
         TurnRequest request = new TurnRequest(ModelTier.forRequestedModel(command.model()), prompt.systemPrompt(),
                 prompt.userContent(), command.thinking(), Optional.empty(), streaming, false);
         int estimatedInput = TokenEstimator.ofText(prompt.systemPrompt().orElse(""))
                 + TokenEstimator.ofText(prompt.userText()) + prompt.imageCount() * TokenEstimator.IMAGE_TOKENS;
         boolean showThinking = command.thinking().map(ThinkingConfig::showsThinking).orElse(false);
         ReplyTranslator translator = new ReplyTranslator(ids.next(Ids.MESSAGE), command.model(), showThinking,
-                estimatedInput, sink);
+                estimatedInput, tools.active() ? () -> ids.next(Ids.TOOL_USE) : null, sink);
         AdmissionQueue.Slot slot;
         try {
             slot = queue.acquire();

@@ -4,6 +4,7 @@ import dev.claudeproxy.domain.message.ContentBlock;
 import dev.claudeproxy.domain.message.Message;
 import dev.claudeproxy.domain.message.Role;
 import dev.claudeproxy.domain.message.ToolDefinition;
+import dev.claudeproxy.domain.message.ToolOffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +15,13 @@ public final class PromptRenderer {
     private PromptRenderer() {
     }
 
-    /** The full-context prompt: every message but the last goes into the system prompt. */
+    /** The full-context prompt with {@code tools} offered with the default choice. */
     public static Prompt fullContext(String system, List<Message> messages, List<ToolDefinition> tools) {
+        return fullContext(system, messages, ToolOffer.auto(tools));
+    }
+
+    /** The full-context prompt: every message but the last goes into the system prompt. */
+    public static Prompt fullContext(String system, List<Message> messages, ToolOffer tools) {
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("messages must not be empty");
         }
@@ -34,7 +40,7 @@ public final class PromptRenderer {
     }
 
     /** A resumed turn: the CLI already holds the history, so only the last message is sent. */
-    public static Prompt resumed(String system, List<Message> messages, List<ToolDefinition> tools) {
+    public static Prompt resumed(String system, List<Message> messages, ToolOffer tools) {
         String sys = (system == null ? "" : system) + ToolsSection.render(tools);
         return lastMessageWith(sys, messages.getLast());
     }

@@ -9,6 +9,7 @@ import dev.claudeproxy.domain.message.ImageSource;
 import dev.claudeproxy.domain.message.Message;
 import dev.claudeproxy.domain.message.Role;
 import dev.claudeproxy.domain.message.ToolDefinition;
+import dev.claudeproxy.domain.message.ToolOffer;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class PromptRendererTest {
     @Test
     void tools_appendTheToolsSectionAfterSystemAndPriorTurns() {
         Prompt prompt = PromptRenderer.fullContext("Be brief.",
-                List.of(Message.user("Hi"), Message.assistant("Hello"), Message.user("Weather?")), TOOLS);
+                List.of(Message.user("Hi"), Message.assistant("Hello"), Message.user("Weather?")), ToolOffer.auto(TOOLS));
 
         String system = prompt.systemPrompt().orElseThrow();
         assertThat(system).startsWith("Be brief.\n\nPrior conversation turns:");
@@ -94,7 +95,7 @@ class PromptRendererTest {
 
     @Test
     void toolsWithoutSystem_stillMakeASystemPrompt() {
-        Prompt prompt = PromptRenderer.fullContext(null, List.of(Message.user("Weather?")), TOOLS);
+        Prompt prompt = PromptRenderer.fullContext(null, List.of(Message.user("Weather?")), ToolOffer.auto(TOOLS));
 
         assertThat(prompt.systemPrompt()).contains(ToolsSection.render(TOOLS).strip());
     }
@@ -145,7 +146,7 @@ class PromptRendererTest {
     @Test
     void aResumedTurn_sendsOnlyTheLastMessage_withSystemAndTools() {
         Prompt prompt = PromptRenderer.resumed("Be brief.",
-                List.of(Message.user("Hi"), Message.assistant("Hello"), Message.user("Weather?")), TOOLS);
+                List.of(Message.user("Hi"), Message.assistant("Hello"), Message.user("Weather?")), ToolOffer.auto(TOOLS));
 
         assertThat(prompt.systemPrompt().orElseThrow())
                 .startsWith("Be brief.")
@@ -158,7 +159,7 @@ class PromptRendererTest {
     @Test
     void aResumedTurnWithoutSystemOrTools_hasNoSystemPrompt() {
         Prompt prompt = PromptRenderer.resumed(null, List.of(Message.user("Hi"), Message.assistant("Hello"),
-                Message.user("Again")), List.of());
+                Message.user("Again")), ToolOffer.NONE);
 
         assertThat(prompt.systemPrompt()).isEqualTo(Optional.empty());
         assertThat(prompt.userContent()).containsExactly(new ContentBlock.Text("Again"));

@@ -11,6 +11,7 @@ import dev.claudeproxy.application.port.in.CreateMessageCommand;
 import dev.claudeproxy.domain.message.InvalidRequestException;
 import dev.claudeproxy.domain.message.Message;
 import dev.claudeproxy.domain.message.ThinkingConfig;
+import dev.claudeproxy.domain.message.ToolChoice;
 import dev.claudeproxy.domain.message.ToolDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,10 @@ public final class MessageRequestParser {
         List<Message> messages = messages(root);
         List<ToolDefinition> tools = tools(root);
         Optional<ThinkingConfig> thinking = optional(root, "thinking").map(MessageRequestParser::thinking);
-        CreateMessageCommand command = new CreateMessageCommand(requestId, model, system, messages, tools, thinking);
+        ToolChoice toolChoice = optional(root, "tool_choice").map(MessageRequestParser::toolChoice)
+                .orElse(ToolChoice.auto());
+        CreateMessageCommand command = new CreateMessageCommand(requestId, model, system, messages, tools, thinking,
+                toolChoice);
         return new MessageRequest(command, stream);
     }
 
@@ -84,6 +88,18 @@ public final class MessageRequestParser {
     private static List<ToolDefinition> tools(JsonNode root) {
         return Fields.optionalArray(root, "tools", (tool, at) -> Fields.tool(Fields.requireObject(tool, at), at,
                 "input_schema"));
+    }
+
+    private static ToolChoice toolChoice(JsonNode node) {
+        Fields.requireObject(node, "tool_choice");
+        Fields.optionalBoolean(node, "disable_parallel_tool_use", "tool_choice.disable_parallel_tool_use");
+        return switch (Fields.requiredString(node, "type", "tool_choice.type")) {
+            case "auto" -> new ToolChoice.Auto();
+            case "any" -> new ToolChoice.Any();
+            case "none" -> new ToolChoice.None();
+            case "tool" -> new ToolChoice.Named(Fields.requiredString(node, "name", "tool_choice.name"));
+            default -> throw invalid("tool_choice.type", "must be \"auto\", \"any\", \"tool\" or \"none\"");
+        };
     }
 
     private static ThinkingConfig thinking(JsonNode node) {

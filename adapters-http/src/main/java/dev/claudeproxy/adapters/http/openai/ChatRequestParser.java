@@ -9,6 +9,7 @@ import dev.claudeproxy.adapters.http.common.Fields;
 import dev.claudeproxy.adapters.http.common.WireJson;
 import dev.claudeproxy.application.port.in.CreateMessageCommand;
 import dev.claudeproxy.domain.message.InvalidRequestException;
+import dev.claudeproxy.domain.message.ToolChoice;
 import dev.claudeproxy.domain.message.ToolDefinition;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +34,11 @@ final class ChatRequestParser {
                 .orElse(false);
         checkSamplingFields(root);
         ChatMessagesParser.Conversation conversation = ChatMessagesParser.parse(root);
+        ToolChoice toolChoice = optional(root, "tool_choice").map(ChatRequestParser::toolChoice)
+                .orElse(ToolChoice.auto());
+        Fields.optionalBoolean(root, "parallel_tool_calls", "parallel_tool_calls");
         CreateMessageCommand command = new CreateMessageCommand(requestId, model, conversation.system(),
-                conversation.messages(), tools(root), Optional.empty());
+                conversation.messages(), tools(root), Optional.empty(), toolChoice);
         return new ChatRequest(command, stream, includeUsage);
     }
 
@@ -54,14 +58,24 @@ final class ChatRequestParser {
                 throw invalid("stop", "must be a string or an array of strings");
             }
         });
-        optional(root, "tool_choice").ifPresent(choice -> {
-            if (choice.isObject()) {
-                Fields.requiredString(Fields.requireObject(choice.path("function"), "tool_choice.function"),
-                        "name", "tool_choice.function.name");
-            } else if (!choice.isTextual()) {
-                throw invalid("tool_choice", "must be \"none\", \"auto\", \"required\" or a function object");
+    }
+
+    private static ToolChoice toolChoice(JsonNode choice) {
+        if (choice.isObject()) {
+            String type = Fields.optionalString(choice, "type", "tool_choice.type").orElse("function");
+            if (!"function".equals(type)) {
+                throw invalid("tool_choice.type", "must be \"function\"");
             }
-        });
+            return new ToolChoice.Named(Fields.requiredString(
+                    Fields.requireObject(choice.get("function"), "tool_choice.function"), "name",
+                    "tool_choice.function.name"));
+        }
+        return switch (choice.isTextual() ? choice.textValue() : "") {
+            case "auto" -> new ToolChoice.Auto();
+            case "required" -> new ToolChoice.Any();
+            case "none" -> new ToolChoice.None();
+            default -> throw invalid("tool_choice", "must be \"none\", \"auto\", \"required\" or a function object");
+        };
     }
 
     private static void number(JsonNode root, String name) {

@@ -89,6 +89,12 @@ class MessageRequestParserRejectionTest {
             "\"thinking\":{\"type\":\"enabled\"}            | thinking.budget_tokens: is required when thinking is enabled",
             "\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":\"1k\"} | thinking.budget_tokens: must be an integer",
             "\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":-1} | thinking.budget_tokens: must not be negative",
+            "\"tool_choice\":\"auto\"                     | tool_choice: must be an object",
+            "\"tool_choice\":{}                           | tool_choice.type: is required",
+            "\"tool_choice\":{\"type\":\"required\"}      | tool_choice.type: must be \"auto\", \"any\", \"tool\" or \"none\"",
+            "\"tool_choice\":{\"type\":\"tool\"}          | tool_choice.name: is required",
+            "\"tool_choice\":{\"type\":\"tool\",\"name\":\"f\"} | tool_choice: names the tool \"f\", which is not among the request's tools",
+            "\"tool_choice\":{\"type\":\"auto\",\"disable_parallel_tool_use\":1} | tool_choice.disable_parallel_tool_use: must be a boolean",
     })
     void topLevelFields(String field, String expectedStart) {
         assertRejected("{" + field + "," + OK_MESSAGES + "}", expectedStart);

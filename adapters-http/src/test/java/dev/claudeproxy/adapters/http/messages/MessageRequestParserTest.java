@@ -11,6 +11,7 @@ import dev.claudeproxy.domain.message.InvalidRequestException;
 import dev.claudeproxy.domain.message.Message;
 import dev.claudeproxy.domain.message.Role;
 import dev.claudeproxy.domain.message.ThinkingConfig;
+import dev.claudeproxy.domain.message.ToolChoice;
 import dev.claudeproxy.domain.message.ToolDefinition;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -136,6 +137,18 @@ class MessageRequestParserTest {
                 new ToolDefinition("get_weather", "Weather", JsonParser.parse(
                         "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}")),
                 new ToolDefinition("noop", "", null));
+    }
+
+    @Test
+    void toolChoices_areRead() {
+        String rest = ",\"tools\":[{\"name\":\"f\"}],\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}";
+        assertThat(command("{\"tool_choice\":{\"type\":\"auto\"}" + rest).toolChoice()).isEqualTo(new ToolChoice.Auto());
+        assertThat(command("{\"tool_choice\":{\"type\":\"any\",\"disable_parallel_tool_use\":true}" + rest)
+                .toolChoice()).isEqualTo(new ToolChoice.Any());
+        assertThat(command("{\"tool_choice\":{\"type\":\"none\"}" + rest).toolChoice()).isEqualTo(new ToolChoice.None());
+        assertThat(command("{\"tool_choice\":{\"type\":\"tool\",\"name\":\"f\"}" + rest).toolChoice())
+                .isEqualTo(new ToolChoice.Named("f"));
+        assertThat(command("{" + rest.substring(1)).toolChoice()).isEqualTo(new ToolChoice.Auto());
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.claudeproxy.domain.message.ImageSource;
 import dev.claudeproxy.domain.message.InvalidRequestException;
 import dev.claudeproxy.domain.message.Message;
 import dev.claudeproxy.domain.message.Role;
+import dev.claudeproxy.domain.message.ToolChoice;
 import dev.claudeproxy.domain.message.ToolDefinition;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -101,6 +102,16 @@ class ChatRequestParserTest {
         assertThat(request.includeUsage()).isTrue();
         assertThat(request.command().tools()).containsExactly(new ToolDefinition("get_weather", "Weather",
                 JsonParser.parse("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}")));
+        assertThat(request.command().toolChoice()).isEqualTo(new ToolChoice.Named("get_weather"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"auto,Auto", "required,Any", "none,None"})
+    void stringToolChoices_mapToTheirMeaning(String wire, String choice) {
+        ChatRequest request = parse("{'model':'m','tool_choice':'" + wire + "','parallel_tool_calls':false,"
+                + "'tools':[{'type':'function','function':{'name':'f'}}],'messages':[{'role':'user','content':'Hi'}]}");
+
+        assertThat(request.command().toolChoice().getClass().getSimpleName()).isEqualTo(choice);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -126,6 +137,11 @@ class ChatRequestParserTest {
             {'model':'m','messages':[{'role':'user','content':[]}]}       | messages.0.content: must not be empty
             {'model':'m','messages':[{'role':'user','content':'x'},{'role':'assistant'}]} | messages.1.content: must not be empty
             {'model':'m','messages':[{'role':'tool','content':'x'}]}      | messages.0.tool_call_id: is required
+            {'model':'m','tool_choice':'any','messages':[{'role':'user','content':'x'}]} | tool_choice: must be "none", "auto", "required" or a function object
+            {'model':'m','tool_choice':{'type':'function'},'messages':[{'role':'user','content':'x'}]} | tool_choice.function: must be an object
+            {'model':'m','tool_choice':{'type':'custom','function':{'name':'f'}},'messages':[{'role':'user','content':'x'}]} | tool_choice.type: must be "function"
+            {'model':'m','tool_choice':{'function':{'name':'nope'}},'messages':[{'role':'user','content':'x'}]} | tool_choice: names the tool "nope", which is not among the request's tools
+            {'model':'m','parallel_tool_calls':'no','messages':[{'role':'user','content':'x'}]} | parallel_tool_calls: must be a boolean
             """)
     void givenABadRequest_itIsRejectedNamingTheField(String body, String message) {
         assertThatThrownBy(() -> parse(body)).isInstanceOf(InvalidRequestException.class).hasMessage(message);

@@ -3,7 +3,9 @@ package dev.claudeproxy.application.port.in;
 import dev.claudeproxy.domain.message.InvalidRequestException;
 import dev.claudeproxy.domain.message.Message;
 import dev.claudeproxy.domain.message.ThinkingConfig;
+import dev.claudeproxy.domain.message.ToolChoice;
 import dev.claudeproxy.domain.message.ToolDefinition;
+import dev.claudeproxy.domain.message.ToolOffer;
 import dev.claudeproxy.domain.prompt.ContentRenderer;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +13,14 @@ import java.util.Optional;
 
 /** A request for one assistant reply: the model asked for, system prompt, conversation, tools and thinking. */
 public record CreateMessageCommand(String requestId, String model, String system, List<Message> messages,
-                                   List<ToolDefinition> tools, Optional<ThinkingConfig> thinking) {
+                                   List<ToolDefinition> tools, Optional<ThinkingConfig> thinking,
+                                   ToolChoice toolChoice) {
+
+    /** A command whose tools, if any, are offered with the default choice. */
+    public CreateMessageCommand(String requestId, String model, String system, List<Message> messages,
+                                List<ToolDefinition> tools, Optional<ThinkingConfig> thinking) {
+        this(requestId, model, system, messages, tools, thinking, ToolChoice.auto());
+    }
 
     public CreateMessageCommand {
         Objects.requireNonNull(requestId, "requestId");
@@ -26,6 +35,12 @@ public record CreateMessageCommand(String requestId, String model, String system
         requireContent(messages);
         tools = tools == null ? List.of() : List.copyOf(tools);
         thinking = thinking == null ? Optional.empty() : thinking;
+        toolChoice = new ToolOffer(tools, toolChoice).choice();
+    }
+
+    /** The tools and how the model may use them. */
+    public ToolOffer toolOffer() {
+        return new ToolOffer(tools, toolChoice);
     }
 
     /** Every message needs content; the last one must give the CLI something to answer (text or an image). */
