@@ -34,12 +34,22 @@ public final class AdmissionQueue implements QueueStatusQuery {
         void close();
     }
 
+    /** How long a request may wait for a slot. */
+    public Duration timeout() {
+        return timeout;
+    }
+
     /** Waits for a slot; on timeout returns {@code null} and the caller answers {@link #busy()}. */
     public Slot acquire() throws InterruptedException {
+        return acquire(timeout);
+    }
+
+    /** Waits for a slot at most {@code maxWait} (part of the timeout may have gone to an earlier wait). */
+    public Slot acquire(Duration maxWait) throws InterruptedException {
         waiting.incrementAndGet();
         boolean acquired;
         try {
-            acquired = slots.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            acquired = slots.tryAcquire(Math.max(0, maxWait.toNanos()), TimeUnit.NANOSECONDS);
         } finally {
             waiting.decrementAndGet();
         }

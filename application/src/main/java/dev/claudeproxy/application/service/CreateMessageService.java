@@ -16,31 +16,50 @@ import dev.claudeproxy.domain.prompt.TokenEstimator;
 import dev.claudeproxy.domain.reply.AssistantReply;
 import dev.claudeproxy.domain.reply.ReplyAssembler;
 import dev.claudeproxy.domain.reply.ReplyEvent;
+import dev.claudeproxy.domain.session.Session;
 import dev.claudeproxy.domain.turn.FailureKind;
 import dev.claudeproxy.domain.turn.TurnEvent;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
-/** Runs one CLI turn per request; the streamed and the whole reply share this one core. */
+/**
+ * Runs one CLI turn per request, resuming the conversation's CLI session when there is one and falling back
+ * to the full context when the resume fails; the streamed and the whole reply share this one core.
+ */
 public final class CreateMessageService implements CreateMessageUseCase {
+
+    /** Failures of a resumed turn that a full-context turn may not repeat; upstream trouble would. */
+    private static final Set<FailureKind> RESUME_FALLBACK =
+            EnumSet.of(FailureKind.RESUME_NOT_FOUND, FailureKind.CLI_ERROR, FailureKind.CLI_CRASHED);
 
     private final ClaudeRunner runner;
     private final AdmissionQueue queue;
     private final IdGenerator ids;
     private final Duration streamCommitGrace;
+    private final Optional<ConversationSessions> sessions;
+
+    /** A service without sessions: every turn gets the full context and leaves no CLI transcript. */
+    public CreateMessageService(ClaudeRunner runner, AdmissionQueue queue, IdGenerator ids,
+                                Duration streamCommitGrace) {
+        this(runner, queue, ids, streamCommitGrace, Optional.empty());
+    }
 
     /**
      * @param streamCommitGrace how long a stream may wait for the upstream's first event before its
      *                          HTTP status is committed anyway
+     * @param sessions          where conversations keep their CLI sessions; empty to keep none
      */
     public CreateMessageService(ClaudeRunner runner, AdmissionQueue queue, IdGenerator ids,
-                                Duration streamCommitGrace) {
+                                Duration streamCommitGrace, Optional<ConversationSessions> sessions) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.streamCommitGrace = Objects.requireNonNull(streamCommitGrace, "streamCommitGrace");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     @Override
@@ -57,53 +76,122 @@ public final class CreateMessageService implements CreateMessageUseCase {
 
     private void run(CreateMessageCommand command, boolean streaming, Consumer<ReplyEvent> sink) {
         ToolOffer tools = command.toolOffer();
-        Prompt prompt = PromptRenderer.fullContext(command.system(), command.messages(), tools);
-        TurnRequest request = new TurnRequest(ModelTier.forRequestedModel(command.model()), prompt.systemPrompt(),
-                prompt.userContent(), command.thinking(), Optional.empty(), streaming, false);
-        int estimatedInput = TokenEstimator.ofText(prompt.systemPrompt().orElse(""))
-                + TokenEstimator.ofText(prompt.userText()) + prompt.imageCount() * TokenEstimator.IMAGE_TOKENS;
+        Prompt full = PromptRenderer.fullContext(command.system(), command.messages(), tools);
+        int estimatedInput = TokenEstimator.ofText(full.systemPrompt().orElse(""))
+                + TokenEstimator.ofText(full.userText()) + full.imageCount() * TokenEstimator.IMAGE_TOKENS;
         boolean showThinking = command.thinking().map(ThinkingConfig::showsThinking).orElse(false);
         ReplyTranslator translator = new ReplyTranslator(ids.next(Ids.MESSAGE), command.model(), showThinking,
                 estimatedInput, tools.active() ? () -> ids.next(Ids.TOOL_USE) : null, sink);
-        AdmissionQueue.Slot slot;
-        try {
-            slot = queue.acquire();
+        Optional<String> conversation = sessions.isPresent() ? command.conversationId() : Optional.empty();
+        long deadline = System.nanoTime() + queue.timeout().toNanos();
+        try (ConversationLocks.Lease lease = conversation.isEmpty() ? () -> { }
+                : sessions.orElseThrow().enter(conversation.get(), queue.timeout())) {
+            AdmissionQueue.Slot slot = lease == null ? null
+                    : queue.acquire(Duration.ofNanos(deadline - System.nanoTime()));
+            if (slot == null) {
+                sink.accept(new ReplyEvent.Failed(AdmissionQueue.busy()));
+                return;
+            }
+            try (slot) {
+                converse(command, conversation, full, streaming, translator);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             translator.accept(TurnEvent.Failed.of(FailureKind.CANCELLED, "The request was interrupted."));
-            return;
-        }
-        if (slot == null) {
-            sink.accept(new ReplyEvent.Failed(AdmissionQueue.busy()));
-            return;
-        }
-        try (slot; ClaudeTurn turn = runner.start(request)) {
-            drive(turn, translator, streaming ? streamCommitGrace : null);
         }
     }
 
-    private static void drive(ClaudeTurn turn, ReplyTranslator translator, Duration grace) {
+    /** One answer: the resumed turn if the conversation has a session, else (or if that fails early) the full one. */
+    private void converse(CreateMessageCommand command, Optional<String> conversation, Prompt full,
+                          boolean streaming, ReplyTranslator translator) {
+        int messageCount = command.messages().size();
+        Optional<Session> resumable = conversation.flatMap(
+                id -> sessions.orElseThrow().resumable(id, command.model(), messageCount));
+        if (resumable.isPresent()) {
+            Session session = resumable.get();
+            Prompt resumed = PromptRenderer.resumed(command.system(), command.messages(), command.toolOffer());
+            TurnOutcome outcome = attempt(request(command, resumed, Optional.of(session.cliSessionId()), streaming,
+                    true), translator, streaming);
+            switch (outcome) {
+                case TurnOutcome.Completed done -> {
+                    sessions.orElseThrow().resumed(session, messageCount);
+                    translator.accept(done.event());
+                    return;
+                }
+                case TurnOutcome.FailedEarly failed when RESUME_FALLBACK.contains(failed.event().kind()) ->
+                        sessions.orElseThrow().resumeFailed(session);
+                case TurnOutcome.FailedEarly failed -> {
+                    translator.accept(failed.event());
+                    return;
+                }
+                case TurnOutcome.Ended ended -> {
+                    return;
+                }
+            }
+        }
+        TurnOutcome outcome = attempt(request(command, full, Optional.empty(), streaming, conversation.isPresent()),
+                translator, streaming);
+        switch (outcome) {
+            case TurnOutcome.Completed done -> {
+                if (conversation.isPresent() && done.cliSessionId().isPresent()) {
+                    sessions.orElseThrow().started(conversation.get(), done.cliSessionId().get(), command.model(),
+                            messageCount, resumable);
+                }
+                translator.accept(done.event());
+            }
+            case TurnOutcome.FailedEarly failed -> translator.accept(failed.event());
+            case TurnOutcome.Ended ended -> {
+            }
+        }
+    }
+
+    private static TurnRequest request(CreateMessageCommand command, Prompt prompt, Optional<String> resume,
+                                       boolean streaming, boolean persist) {
+        return new TurnRequest(ModelTier.forRequestedModel(command.model()), prompt.systemPrompt(),
+                prompt.userContent(), command.thinking(), resume, streaming, persist);
+    }
+
+    private TurnOutcome attempt(TurnRequest request, ReplyTranslator translator, boolean streaming) {
+        try (ClaudeTurn turn = runner.start(request)) {
+            return drive(turn, translator, streaming ? streamCommitGrace : null);
+        }
+    }
+
+    /** Feeds the turn's events to the translator until the turn completes or fails. */
+    private static TurnOutcome drive(ClaudeTurn turn, ReplyTranslator translator, Duration grace) {
         long commitBy = grace == null ? Long.MAX_VALUE : System.nanoTime() + grace.toNanos();
+        Optional<String> cliSessionId = Optional.empty();
         try {
             while (true) {
                 Duration wait = translator.started() || grace == null
                         ? Duration.ofDays(1)
                         : Duration.ofNanos(Math.max(0, commitBy - System.nanoTime()));
                 TurnEvent event = turn.next(wait);
-                if (event == null) {
-                    if (!translator.started() && System.nanoTime() - commitBy >= 0) {
-                        translator.startNow();
+                switch (event) {
+                    case null -> {
+                        if (!translator.started() && System.nanoTime() - commitBy >= 0) {
+                            translator.startNow();
+                        }
                     }
-                    continue;
-                }
-                if (translator.accept(event)) {
-                    return;
+                    case TurnEvent.SessionStarted started -> cliSessionId = Optional.of(started.sessionId());
+                    case TurnEvent.Completed completed -> {
+                        return new TurnOutcome.Completed(completed, cliSessionId);
+                    }
+                    case TurnEvent.Failed failed when !translator.sawModelOutput() -> {
+                        return new TurnOutcome.FailedEarly(failed);
+                    }
+                    default -> {
+                        if (translator.accept(event)) {
+                            return new TurnOutcome.Ended();
+                        }
+                    }
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             turn.cancel();
             translator.accept(TurnEvent.Failed.of(FailureKind.CANCELLED, "The request was interrupted."));
+            return new TurnOutcome.Ended();
         }
     }
 }

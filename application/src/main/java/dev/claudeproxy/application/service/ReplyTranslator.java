@@ -45,6 +45,7 @@ final class ReplyTranslator {
     private int outputChars;
     private boolean ended;
     private boolean sawToolModeText;
+    private boolean modelOutput;
 
     /**
      * @param toolUseIds where the ids of tool calls found in the text come from; {@code null} when no tools
@@ -69,6 +70,11 @@ final class ReplyTranslator {
         return ended;
     }
 
+    /** Whether the model has produced any content yet (shown or not). */
+    boolean sawModelOutput() {
+        return modelOutput;
+    }
+
     /** Commits the reply now, before the upstream has said anything (the stream's grace period ran out). */
     void startNow() {
         start(Usage.of(estimatedInputTokens, 1));
@@ -76,6 +82,8 @@ final class ReplyTranslator {
 
     /** Handles one turn event; returns true when the reply has ended. */
     boolean accept(TurnEvent event) {
+        modelOutput |= event instanceof TurnEvent.BlockStarted || event instanceof TurnEvent.TextDelta
+                || event instanceof TurnEvent.ThinkingDelta || event instanceof TurnEvent.InputJsonDelta;
         switch (event) {
             case TurnEvent.SessionStarted ignored -> {
             }

@@ -18,8 +18,13 @@ public final class Turns {
 
     /** A turn answering with one text block made of {@code parts}, ending with {@code usage}. */
     public static TurnEvent[] text(Usage usage, String... parts) {
+        return textInSession("session-1", usage, parts);
+    }
+
+    /** Like {@link #text} in the CLI session {@code sessionId}. */
+    public static TurnEvent[] textInSession(String sessionId, Usage usage, String... parts) {
         List<TurnEvent> events = new ArrayList<>();
-        events.add(new TurnEvent.SessionStarted("session-1", "claude-sonnet-4-6"));
+        events.add(new TurnEvent.SessionStarted(sessionId, "claude-sonnet-4-6"));
         events.add(new TurnEvent.MessageStarted(MESSAGE_START_USAGE));
         events.add(TurnEvent.BlockStarted.of(0, BlockKind.TEXT));
         for (String p : parts) {

@@ -7,19 +7,31 @@ import dev.claudeproxy.domain.message.ToolChoice;
 import dev.claudeproxy.domain.message.ToolDefinition;
 import dev.claudeproxy.domain.message.ToolOffer;
 import dev.claudeproxy.domain.prompt.ContentRenderer;
+import dev.claudeproxy.domain.session.ConversationIds;
+import dev.claudeproxy.domain.session.Session;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A request for one assistant reply: the model asked for, system prompt, conversation, tools and thinking. */
+/**
+ * A request for one assistant reply: the model asked for, system prompt, conversation, tools, thinking, and the
+ * id of the conversation it continues (named by the client, or found in openclaw's metadata), if any.
+ */
 public record CreateMessageCommand(String requestId, String model, String system, List<Message> messages,
                                    List<ToolDefinition> tools, Optional<ThinkingConfig> thinking,
-                                   ToolChoice toolChoice) {
+                                   ToolChoice toolChoice, Optional<String> conversationId) {
 
     /** A command whose tools, if any, are offered with the default choice. */
     public CreateMessageCommand(String requestId, String model, String system, List<Message> messages,
                                 List<ToolDefinition> tools, Optional<ThinkingConfig> thinking) {
         this(requestId, model, system, messages, tools, thinking, ToolChoice.auto());
+    }
+
+    /** A command whose conversation id, if any, comes from the messages' metadata alone. */
+    public CreateMessageCommand(String requestId, String model, String system, List<Message> messages,
+                                List<ToolDefinition> tools, Optional<ThinkingConfig> thinking,
+                                ToolChoice toolChoice) {
+        this(requestId, model, system, messages, tools, thinking, toolChoice, Optional.empty());
     }
 
     public CreateMessageCommand {
@@ -36,6 +48,19 @@ public record CreateMessageCommand(String requestId, String model, String system
         tools = tools == null ? List.of() : List.copyOf(tools);
         thinking = thinking == null ? Optional.empty() : thinking;
         toolChoice = new ToolOffer(tools, toolChoice).choice();
+        conversationId = ConversationIds.resolve(conversationId == null ? Optional.empty() : conversationId,
+                Optional.empty(), messages);
+        if (conversationId.filter(id -> id.length() > Session.MAX_CONVERSATION_ID_LENGTH).isPresent()) {
+            throw new InvalidRequestException("conversation id: must be at most "
+                    + Session.MAX_CONVERSATION_ID_LENGTH + " characters");
+        }
+    }
+
+    /** This command for the conversation the client named (x-conversation-id, else x-session-id), if it did. */
+    public CreateMessageCommand withConversation(Optional<String> conversationHeader, Optional<String> sessionHeader) {
+        Optional<String> named = ConversationIds.resolve(conversationHeader, sessionHeader, List.of());
+        return named.isEmpty() ? this : new CreateMessageCommand(requestId, model, system, messages, tools, thinking,
+                toolChoice, named);
     }
 
     /** The tools and how the model may use them. */
