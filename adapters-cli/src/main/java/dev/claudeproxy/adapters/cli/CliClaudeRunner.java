@@ -9,6 +9,7 @@ import dev.claudeproxy.domain.turn.TurnEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +63,13 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
             env.put("IS_SANDBOX", "1");
         }
         env.putAll(settings.environment());
+    }
+
+    /** The transcripts the CLI keeps for persisted sessions, where this runner's CLI keeps them. */
+    public CliTranscripts transcripts() {
+        Map<String, String> effective = new HashMap<>(System.getenv());
+        environment(effective);
+        return new CliTranscripts(CliTranscripts.configDir(effective));
     }
 
     /** How many CLI processes are running now. */
