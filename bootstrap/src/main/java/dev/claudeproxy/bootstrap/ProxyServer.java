@@ -5,40 +5,62 @@ import dev.claudeproxy.adapters.cli.CliSettings;
 import dev.claudeproxy.adapters.cli.ExecutableLocator;
 import dev.claudeproxy.adapters.http.HttpDependencies;
 import dev.claudeproxy.adapters.http.ProxyHttp;
+import dev.claudeproxy.adapters.persistence.Database;
+import dev.claudeproxy.adapters.persistence.DatabaseSettings;
+import dev.claudeproxy.adapters.persistence.session.CachedSessionRepository;
+import dev.claudeproxy.adapters.persistence.session.JdbcSessionRepository;
+import dev.claudeproxy.application.port.in.SessionCleanup;
 import dev.claudeproxy.application.port.out.ClaudeRunner;
 import dev.claudeproxy.application.port.out.IdGenerator;
+import dev.claudeproxy.application.port.out.SessionRepository;
+import dev.claudeproxy.application.port.out.SessionTranscripts;
 import dev.claudeproxy.application.service.AdmissionQueue;
+import dev.claudeproxy.application.service.ConversationSessions;
 import dev.claudeproxy.application.service.CountTokensService;
 import dev.claudeproxy.application.service.CreateMessageService;
 import dev.claudeproxy.application.service.ListModelsService;
 import dev.claudeproxy.bootstrap.config.ProxyConfig;
+import dev.claudeproxy.bootstrap.config.SessionConfig;
 import io.helidon.webserver.WebServer;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** The composition root: wires adapters → services → HTTP, starts the web server, and stops it all. */
 public final class ProxyServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ProxyServer.class.getName());
+    private static final int SESSION_CACHE_SIZE = 1_000;
 
-    /** The outbound adapters a server runs with; tests swap them for scripted or in-memory ones. */
-    public record Adapters(ClaudeRunner runner, IdGenerator ids, AutoCloseable shutdown) {
+    /**
+     * The outbound adapters a server runs with; tests swap them for scripted or in-memory ones. {@code shutdown}
+     * runs when the server stops (kill the CLIs, close the database).
+     */
+    public record Adapters(ClaudeRunner runner, IdGenerator ids, SessionRepository sessions,
+                           SessionTranscripts transcripts, AutoCloseable shutdown) {
         public Adapters {
             Objects.requireNonNull(runner, "runner");
             Objects.requireNonNull(ids, "ids");
+            Objects.requireNonNull(sessions, "sessions");
+            Objects.requireNonNull(transcripts, "transcripts");
             Objects.requireNonNull(shutdown, "shutdown");
         }
     }
 
     private final WebServer server;
     private final Adapters adapters;
+    private final ScheduledExecutorService housekeeping;
 
-    private ProxyServer(WebServer server, Adapters adapters) {
+    private ProxyServer(WebServer server, Adapters adapters, ScheduledExecutorService housekeeping) {
         this.server = server;
         this.adapters = adapters;
+        this.housekeeping = housekeeping;
     }
 
     /** The adapters of a real deployment: the claude CLI found by config or on the PATH. */
@@ -53,15 +75,37 @@ public final class ProxyServer implements AutoCloseable {
         }
         CliClaudeRunner runner = new CliClaudeRunner(new CliSettings(executable,
                 config.cliWorkDir().toAbsolutePath(), Map.of(), config.cliMaxRetries(), Duration.ofSeconds(5)));
-        return new Adapters(runner, new SecureRandomIds(), runner);
+        Database database = Database.open(databaseSettings(config.sessions()));
+        SessionRepository sessions = new CachedSessionRepository(
+                new JdbcSessionRepository(database.dataSource()), SESSION_CACHE_SIZE);
+        return new Adapters(runner, new SecureRandomIds(), sessions, runner.transcripts(), () -> {
+            try (database) {
+                runner.close();
+            }
+        });
+    }
+
+    /** The configured database: another one by JDBC URL, else the embedded file in the data folder. */
+    static DatabaseSettings databaseSettings(SessionConfig config) {
+        return config.dbUrl()
+                .map(url -> new DatabaseSettings(url, config.dbUser(), config.dbPassword()))
+                .orElseGet(() -> DatabaseSettings.embeddedIn(config.dataDir()));
     }
 
     public static ProxyServer start(ProxyConfig config, Adapters adapters) {
         AdmissionQueue queue = new AdmissionQueue(config.maxConcurrent(), config.queueTimeout());
+        SessionConfig sessionConfig = config.sessions();
+        ConversationSessions sessions = new ConversationSessions(adapters.sessions(), adapters.transcripts(),
+                Clock.systemUTC(), sessionConfig.ttl(), sessionConfig.maxSessions());
         HttpDependencies deps = new HttpDependencies(
-                new CreateMessageService(adapters.runner(), queue, adapters.ids(), config.streamCommitGrace()),
+                new CreateMessageService(adapters.runner(), queue, adapters.ids(), config.streamCommitGrace(),
+                        Optional.of(sessions)),
                 new CountTokensService(), new ListModelsService(), queue, adapters.ids(), version(),
-                config.pingInterval(), config.apiKey(), config.maxBodyBytes());
+                config.pingInterval(), config.apiKey(), config.maxBodyBytes(), sessions);
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("session-cleanup").factory());
+        long period = sessionConfig.cleanupInterval().toMillis();
+        housekeeping.scheduleWithFixedDelay(() -> cleanUp(sessions), 0, period, TimeUnit.MILLISECONDS);
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
@@ -69,7 +113,19 @@ public final class ProxyServer implements AutoCloseable {
                 .routing(routing -> ProxyHttp.routing(routing, deps))
                 .build()
                 .start();
-        return new ProxyServer(server, adapters);
+        return new ProxyServer(server, adapters, housekeeping);
+    }
+
+    private static void cleanUp(ConversationSessions sessions) {
+        try {
+            SessionCleanup done = sessions.cleanup();
+            if (done.expired() + done.evicted() > 0) {
+                LOG.log(System.Logger.Level.INFO, "sessions cleaned up: {0} expired, {1} evicted, {2} remain",
+                        done.expired(), done.evicted(), done.remaining());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "session cleanup failed", e);
+        }
     }
 
     public int port() {
@@ -82,10 +138,11 @@ public final class ProxyServer implements AutoCloseable {
         return v == null ? "dev" : v;
     }
 
-    /** Stops accepting requests, then kills every CLI process still running. */
+    /** Stops accepting requests, then kills every CLI process still running and closes the database. */
     @Override
     public void close() {
         server.stop();
+        housekeeping.shutdownNow();
         try {
             adapters.shutdown().close();
         } catch (Exception e) {

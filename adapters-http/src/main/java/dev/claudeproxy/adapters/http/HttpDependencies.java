@@ -4,6 +4,7 @@ import dev.claudeproxy.application.port.in.CountTokensUseCase;
 import dev.claudeproxy.application.port.in.CreateMessageUseCase;
 import dev.claudeproxy.application.port.in.ListModelsUseCase;
 import dev.claudeproxy.application.port.in.QueueStatusQuery;
+import dev.claudeproxy.application.port.in.SessionsUseCase;
 import dev.claudeproxy.application.port.out.IdGenerator;
 import java.time.Duration;
 import java.util.Objects;
@@ -11,12 +12,12 @@ import java.util.Optional;
 
 /**
  * What the HTTP adapter needs: the use cases, how often an open stream gets a {@code ping} event (15 s in
- * production), the API key clients must send (empty = open) and the largest request body accepted.
+ * production), the API key clients must send (empty = open), the largest request body accepted and the sessions.
  */
 public record HttpDependencies(CreateMessageUseCase createMessage, CountTokensUseCase countTokens,
                                ListModelsUseCase listModels, QueueStatusQuery queue, IdGenerator ids,
                                String version, Duration pingInterval, Optional<String> apiKey,
-                               long maxBodyBytes) {
+                               long maxBodyBytes, SessionsUseCase sessions) {
 
     public HttpDependencies {
         Objects.requireNonNull(createMessage, "createMessage");
@@ -33,5 +34,6 @@ public record HttpDependencies(CreateMessageUseCase createMessage, CountTokensUs
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive");
         }
+        Objects.requireNonNull(sessions, "sessions");
     }
 }

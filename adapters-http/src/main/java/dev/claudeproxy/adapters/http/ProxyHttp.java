@@ -8,6 +8,7 @@ import dev.claudeproxy.adapters.http.messages.MessagesHttpService;
 import dev.claudeproxy.adapters.http.models.ModelsHttpService;
 import dev.claudeproxy.adapters.http.openai.ChatCompletionsHttpService;
 import dev.claudeproxy.adapters.http.root.RootHttpService;
+import dev.claudeproxy.adapters.http.sessions.SessionsHttpService;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
 
@@ -27,7 +28,8 @@ public final class ProxyHttp {
                         new BatchesHttpService(),
                         new ChatCompletionsHttpService(deps.createMessage(), deps.listModels(), deps.ids(),
                                 Clock.systemUTC(), deps.pingInterval(), deps.maxBodyBytes()),
-                        new ModelsHttpService(deps.listModels()))
+                        new ModelsHttpService(deps.listModels()),
+                        new SessionsHttpService(deps.sessions()))
                 .any(ErrorMapping::notFound); // last: whatever no service matched
         ErrorMapping.register(routing);
     }

@@ -136,6 +136,14 @@ public final class ConfigLoader {
                 raw.get(LOG_DIR).asPath(),
                 raw.get(LOG_LEVEL).asLogLevel(),
                 raw.get(DEBUG).asBoolean(),
-                raw.get(MAX_BODY_BYTES).asLong(1, Long.MAX_VALUE));
+                raw.get(MAX_BODY_BYTES).asLong(1, Long.MAX_VALUE),
+                new SessionConfig(
+                        raw.get(DATA_DIR).asPath(),
+                        raw.get(DB_URL).asOptional(),
+                        raw.get(DB_USER).asText(),
+                        raw.get(DB_PASSWORD).asOptional().orElse(""),
+                        raw.get(SESSION_TTL_MS).asMillis(1),
+                        raw.get(MAX_SESSIONS).asInt(1, Integer.MAX_VALUE),
+                        raw.get(SESSION_CLEANUP_INTERVAL_MS).asMillis(1)));
     }
 }

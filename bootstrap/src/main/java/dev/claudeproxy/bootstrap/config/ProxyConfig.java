@@ -28,7 +28,8 @@ public record ProxyConfig(
         Path logDir,
         String logLevel,
         boolean debug,
-        long maxBodyBytes) {
+        long maxBodyBytes,
+        SessionConfig sessions) {
 
     /** The log levels {@code logLevel} accepts, lower case. */
     public static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug", "trace");
@@ -55,6 +56,7 @@ public record ProxyConfig(
             throw new IllegalArgumentException("logLevel must be one of " + LOG_LEVELS + ": '" + logLevel + "'");
         }
         requireRange(maxBodyBytes, 1, Long.MAX_VALUE, "maxBodyBytes");
+        Objects.requireNonNull(sessions, "sessions");
     }
 
     /** Whether requests must carry the API key. */
@@ -71,7 +73,7 @@ public record ProxyConfig(
                 + ", cliWorkDir=" + cliWorkDir + ", cliMaxRetries=" + cliMaxRetries
                 + ", streamCommitGrace=" + streamCommitGrace + ", pingInterval=" + pingInterval
                 + ", logDir=" + logDir + ", logLevel=" + logLevel + ", debug=" + debug
-                + ", maxBodyBytes=" + maxBodyBytes + "]";
+                + ", maxBodyBytes=" + maxBodyBytes + ", sessions=" + sessions + "]";
     }
 
     private static String requireText(String value, String name) {

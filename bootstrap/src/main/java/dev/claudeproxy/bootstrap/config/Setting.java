@@ -22,7 +22,15 @@ enum Setting {
     LOG_DIR("log-dir", "LOG_DIR", "./logs", "directory for log files"),
     LOG_LEVEL("log-level", "LOG_LEVEL", "info", "error, warn, info, debug or trace"),
     DEBUG("debug", "DEBUG", "false", "debug mode (1/true/0/false)"),
-    MAX_BODY_BYTES("max-body-bytes", "MAX_BODY_BYTES", "10485760", "largest request body accepted");
+    MAX_BODY_BYTES("max-body-bytes", "MAX_BODY_BYTES", "10485760", "largest request body accepted"),
+    DATA_DIR("data-dir", "DATA_DIR", "./data", "folder of the embedded H2 database file"),
+    DB_URL("db-url", "DB_URL", "", "JDBC URL of another database; blank = the embedded file in data-dir"),
+    DB_USER("db-user", "DB_USER", "sa", "database user"),
+    DB_PASSWORD("db-password", "DB_PASSWORD", "", "database password"),
+    SESSION_TTL_MS("session-ttl-ms", "SESSION_TTL_MS", "86400000", "a session lives this long after its last use"),
+    MAX_SESSIONS("max-sessions", "MAX_SESSIONS", "500", "sessions kept at most; the least recently used go"),
+    SESSION_CLEANUP_INTERVAL_MS("session-cleanup-interval-ms", "SESSION_CLEANUP_INTERVAL_MS", "600000",
+            "how often expired sessions are removed");
 
     static final String ENV_PREFIX = "CLAUDE_PROXY_";
     static final String YAML_ROOT = "proxy";

@@ -112,13 +112,18 @@ class ConfigLoaderTest {
                 Map.entry("CLAUDE_PROXY_CLI_MAX_RETRIES", "0"), Map.entry("CLAUDE_PROXY_STREAM_COMMIT_GRACE_MS", "0"),
                 Map.entry("CLAUDE_PROXY_PING_INTERVAL_MS", "50"), Map.entry("CLAUDE_PROXY_LOG_DIR", "/l"),
                 Map.entry("CLAUDE_PROXY_LOG_LEVEL", "DEBUG"), Map.entry("CLAUDE_PROXY_DEBUG", "1"),
-                Map.entry("CLAUDE_PROXY_MAX_BODY_BYTES", "60"));
+                Map.entry("CLAUDE_PROXY_MAX_BODY_BYTES", "60"), Map.entry("CLAUDE_PROXY_DATA_DIR", "/d"),
+                Map.entry("CLAUDE_PROXY_DB_URL", "jdbc:h2:tcp://127.0.0.1/x"), Map.entry("CLAUDE_PROXY_DB_USER", "u"),
+                Map.entry("CLAUDE_PROXY_DB_PASSWORD", "p"), Map.entry("CLAUDE_PROXY_SESSION_TTL_MS", "70"),
+                Map.entry("CLAUDE_PROXY_MAX_SESSIONS", "80"), Map.entry("CLAUDE_PROXY_SESSION_CLEANUP_INTERVAL_MS", "90"));
 
         ProxyConfig config = ConfigLoader.load(NO_ARGS, env);
 
         assertThat(config).isEqualTo(new ProxyConfig("::1", 0, 2, Duration.ofMillis(10), Duration.ofMillis(20),
                 Duration.ofMillis(30), 40, java.util.Optional.of("k"), "/opt/claude", Path.of("/w"), 0,
-                Duration.ZERO, Duration.ofMillis(50), Path.of("/l"), "debug", true, 60));
+                Duration.ZERO, Duration.ofMillis(50), Path.of("/l"), "debug", true, 60,
+                new SessionConfig(Path.of("/d"), java.util.Optional.of("jdbc:h2:tcp://127.0.0.1/x"), "u", "p",
+                        Duration.ofMillis(70), 80, Duration.ofMillis(90))));
     }
 
     @ParameterizedTest

@@ -17,7 +17,7 @@ class ProxyConfigTest {
     private static ProxyConfig withKeyAndPort(Optional<String> apiKey, int port) {
         return new ProxyConfig("127.0.0.1", port, 5, Duration.ofSeconds(30), Duration.ofMinutes(2),
                 Duration.ofMinutes(10), 500_000, apiKey, "claude", Path.of("w"), 2, Duration.ofSeconds(3),
-                Duration.ofSeconds(15), Path.of("logs"), "INFO", false, 1024);
+                Duration.ofSeconds(15), Path.of("logs"), "INFO", false, 1024, SessionConfig.defaults());
     }
 
     @Test
@@ -54,8 +54,20 @@ class ProxyConfigTest {
     void givenAZeroTimeout_construction_throws() {
         assertThatThrownBy(() -> new ProxyConfig("h", 1, 5, Duration.ZERO, Duration.ofMinutes(2),
                 Duration.ofMinutes(10), 1, Optional.empty(), "claude", Path.of("w"), 2, Duration.ZERO,
-                Duration.ofSeconds(15), Path.of("logs"), "info", false, 1))
+                Duration.ofSeconds(15), Path.of("logs"), "info", false, 1, SessionConfig.defaults()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("queueTimeout must be positive");
+    }
+
+    @Test
+    void theDatabasePassword_isMasked_andADbUrlMustBeJdbc() {
+        SessionConfig sessions = new SessionConfig(Path.of("d"), Optional.of(" "), "sa", "db-secret-9",
+                Duration.ofHours(1), 5, Duration.ofMinutes(1));
+
+        assertThat(sessions.dbUrl()).isEmpty();
+        assertThat(sessions.toString()).doesNotContain("db-secret-9").contains("dbPassword=***");
+        assertThatThrownBy(() -> new SessionConfig(Path.of("d"), Optional.of("h2:mem"), "sa", "",
+                Duration.ofHours(1), 5, Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JDBC URL");
     }
 }

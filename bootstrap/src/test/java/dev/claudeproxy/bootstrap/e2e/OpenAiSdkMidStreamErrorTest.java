@@ -9,9 +9,11 @@ import com.openai.errors.SseException;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.claudeproxy.adapters.http.HttpDependencies;
 import dev.claudeproxy.adapters.http.ProxyHttp;
+import dev.claudeproxy.adapters.persistence.session.InMemorySessionRepository;
 import dev.claudeproxy.application.port.in.CreateMessageCommand;
 import dev.claudeproxy.application.port.in.CreateMessageUseCase;
 import dev.claudeproxy.application.port.in.ListModelsUseCase;
+import dev.claudeproxy.application.service.ConversationSessions;
 import dev.claudeproxy.application.service.ListModelsService;
 import dev.claudeproxy.application.port.in.QueueStatus;
 import dev.claudeproxy.domain.message.ContentBlock;
@@ -21,6 +23,7 @@ import dev.claudeproxy.domain.reply.ReplyError;
 import dev.claudeproxy.domain.reply.ReplyEvent;
 import dev.claudeproxy.domain.turn.Usage;
 import io.helidon.webserver.WebServer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +55,8 @@ class OpenAiSdkMidStreamErrorTest {
         ListModelsUseCase models = new ListModelsService();
         HttpDependencies deps = new HttpDependencies(new FailingMidStream(), command -> 0, models,
                 () -> new QueueStatus(0, 0, 1), new TestIds(), "test", Duration.ofHours(1), Optional.empty(),
-                1_000_000);
+                1_000_000, new ConversationSessions(new InMemorySessionRepository(), id -> {
+                }, Clock.systemUTC(), Duration.ofHours(1), 10));
         WebServer server = WebServer.builder().host("127.0.0.1").port(0)
                 .routing(routing -> ProxyHttp.routing(routing, deps)).build().start();
         OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl("http://127.0.0.1:" + server.port() + "/v1")

@@ -7,6 +7,11 @@ import dev.claudeproxy.adapters.cli.CliSettings;
 import dev.claudeproxy.adapters.cli.testkit.FakeUpstream;
 import dev.claudeproxy.adapters.cli.testkit.RealCli;
 import dev.claudeproxy.adapters.cli.testkit.ScriptedCli;
+import dev.claudeproxy.adapters.persistence.Database;
+import dev.claudeproxy.adapters.persistence.DatabaseSettings;
+import dev.claudeproxy.adapters.persistence.session.InMemorySessionRepository;
+import dev.claudeproxy.adapters.persistence.session.JdbcSessionRepository;
+import dev.claudeproxy.application.port.out.SessionRepository;
 import dev.claudeproxy.bootstrap.ProxyServer;
 import dev.claudeproxy.bootstrap.config.ConfigLoader;
 import dev.claudeproxy.bootstrap.config.ProxyConfig;
@@ -33,15 +38,21 @@ final class RunningProxy implements AutoCloseable {
         ProxyConfig config = config(env);
         CliClaudeRunner runner = new CliClaudeRunner(new CliSettings(Optional.of(cli.executable()),
                 dir.resolve("work"), cli.environment(), 1, Duration.ofSeconds(5)));
-        return new RunningProxy(ProxyServer.start(config, adapters(runner)), cli);
+        return new RunningProxy(ProxyServer.start(config, adapters(runner, new InMemorySessionRepository(), () -> {
+        })), cli);
     }
 
-    /** With the real CLI, isolated in {@code dir}, talking to {@code upstream}. */
+    /**
+     * With the real CLI, isolated in {@code dir}, talking to {@code upstream}; sessions are kept in an H2 file in
+     * {@code dir}, so a server started again on the same {@code dir} finds them, as the CLI finds its transcripts.
+     */
     static RunningProxy withRealCli(Path dir, FakeUpstream upstream, Map<String, String> env) {
         Path executable = RealCli.executable().orElseThrow(() -> new AssertionError(RealCli.INSTALL_HINT));
         CliClaudeRunner runner = new CliClaudeRunner(new CliSettings(Optional.of(executable), dir.resolve("work"),
                 RealCli.isolatedEnv(dir, upstream.baseUrl()), 1, Duration.ofSeconds(5)));
-        return new RunningProxy(ProxyServer.start(config(env), adapters(runner)), null);
+        Database database = Database.open(DatabaseSettings.embeddedIn(dir.resolve("data")));
+        return new RunningProxy(ProxyServer.start(config(env), adapters(runner,
+                new JdbcSessionRepository(database.dataSource()), database)), null);
     }
 
     /** With the production adapters, e.g. to see what a missing CLI does. */
@@ -52,8 +63,13 @@ final class RunningProxy implements AutoCloseable {
         return new RunningProxy(ProxyServer.start(config, ProxyServer.productionAdapters(config, processEnv)), null);
     }
 
-    private static ProxyServer.Adapters adapters(CliClaudeRunner runner) {
-        return new ProxyServer.Adapters(runner, new TestIds(), runner);
+    private static ProxyServer.Adapters adapters(CliClaudeRunner runner, SessionRepository sessions,
+                                                 AutoCloseable storage) {
+        return new ProxyServer.Adapters(runner, new TestIds(), sessions, runner.transcripts(), () -> {
+            try (storage) {
+                runner.close();
+            }
+        });
     }
 
     private static ProxyConfig config(Map<String, String> env) {

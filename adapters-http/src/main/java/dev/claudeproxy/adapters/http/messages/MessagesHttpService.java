@@ -1,5 +1,6 @@
 package dev.claudeproxy.adapters.http.messages;
 
+import dev.claudeproxy.adapters.http.common.ConversationHeaders;
 import dev.claudeproxy.adapters.http.common.ReplyStreaming;
 import dev.claudeproxy.adapters.http.common.RequestBody;
 import dev.claudeproxy.adapters.http.common.RequestId;
@@ -40,10 +41,11 @@ public final class MessagesHttpService implements HttpService {
 
     private void create(ServerRequest req, ServerResponse res) {
         MessageRequest request = MessageRequestParser.parse(body(req), RequestId.of(req));
+        CreateMessageCommand command = ConversationHeaders.apply(req, request.command());
         if (request.stream()) {
-            stream(req, res, request.command());
+            stream(req, res, command);
         } else {
-            WireJson.send(res, 200, MessageWire.message(createMessage.create(request.command())));
+            WireJson.send(res, 200, MessageWire.message(createMessage.create(command)));
         }
     }
 

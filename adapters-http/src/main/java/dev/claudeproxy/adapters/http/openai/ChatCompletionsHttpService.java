@@ -2,6 +2,7 @@ package dev.claudeproxy.adapters.http.openai;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claudeproxy.adapters.http.common.ConversationHeaders;
 import dev.claudeproxy.adapters.http.common.ReplyStreaming;
 import dev.claudeproxy.adapters.http.common.RequestBody;
 import dev.claudeproxy.adapters.http.common.RequestId;
@@ -49,7 +50,7 @@ public final class ChatCompletionsHttpService implements HttpService {
 
     private void complete(ServerRequest req, ServerResponse res) {
         ChatRequest request = ChatRequestParser.parse(RequestBody.read(req, maxBodyBytes), RequestId.of(req));
-        CreateMessageCommand command = request.command();
+        CreateMessageCommand command = ConversationHeaders.apply(req, request.command());
         var header = new ChatCompletionWire.Header(ids.next(ID_PREFIX), clock.instant().getEpochSecond(),
                 command.model());
         if (request.stream()) {

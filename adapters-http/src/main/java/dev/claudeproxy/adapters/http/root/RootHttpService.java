@@ -16,7 +16,8 @@ import java.util.Objects;
 public final class RootHttpService implements HttpService {
 
     private static final List<String> ENDPOINTS = List.of(
-            "/v1/messages", "/v1/messages/count_tokens", "/v1/models", "/v1/chat/completions", "/v1/chat/models");
+            "/v1/messages", "/v1/messages/count_tokens", "/v1/models", "/v1/chat/completions", "/v1/chat/models",
+            "/sessions", "/sessions/cleanup");
 
     private final QueueStatusQuery queue;
     private final String version;
