@@ -16,6 +16,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // H2's AUTO_SERVER (SQL access while the server runs) listens on loopback only, never on every interface
+        System.setProperty("h2.bindAddress", System.getProperty("h2.bindAddress", "127.0.0.1"));
         configureLogging();
         ProxyConfig config;
         try {

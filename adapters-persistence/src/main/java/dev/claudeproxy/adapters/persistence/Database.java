@@ -60,8 +60,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Shuts the database down, so its file is released even if a connection was left open, and empties the pool;
-     * does nothing the second time.
+     * Shuts an embedded database down, so its file is released even if a connection was left open, and empties
+     * the pool; a shared server's database is left running for its other users. Does nothing the second time.
      */
     @Override
     public void close() {
@@ -69,7 +69,9 @@ public final class Database implements AutoCloseable {
             return;
         }
         try {
-            shutDown();
+            if (settings.embedded()) {
+                shutDown();
+            }
         } finally {
             pool.dispose();
         }

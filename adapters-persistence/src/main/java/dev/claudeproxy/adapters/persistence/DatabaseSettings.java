@@ -34,6 +34,12 @@ public record DatabaseSettings(String url, String user, String password) {
         return new DatabaseSettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", "sa", "");
     }
 
+    /** Whether the URL opens a database in this process (a file or memory) rather than on an H2 server. */
+    public boolean embedded() {
+        String rest = url.substring("jdbc:h2:".length());
+        return !rest.startsWith("tcp:") && !rest.startsWith("ssl:");
+    }
+
     @Override
     public String toString() {
         String shown = password.isEmpty() ? "" : "***";

@@ -44,4 +44,12 @@ class DatabaseSettingsTest {
         assertThat(new DatabaseSettings("jdbc:h2:mem:x", "sa", "secret").toString())
                 .contains("jdbc:h2:mem:x", "sa").doesNotContain("secret");
     }
+
+    @Test
+    void onlyAFileOrMemoryDatabase_isEmbedded_soCloseNeverShutsDownASharedServer() {
+        assertThat(DatabaseSettings.embeddedIn(Path.of("d")).embedded()).isTrue();
+        assertThat(new DatabaseSettings("jdbc:h2:mem:x", "sa", "").embedded()).isTrue();
+        assertThat(new DatabaseSettings("jdbc:h2:tcp://127.0.0.1/~/db", "sa", "").embedded()).isFalse();
+        assertThat(new DatabaseSettings("jdbc:h2:ssl://127.0.0.1/~/db", "sa", "").embedded()).isFalse();
+    }
 }

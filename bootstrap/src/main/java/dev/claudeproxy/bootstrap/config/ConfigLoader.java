@@ -139,7 +139,7 @@ public final class ConfigLoader {
                 raw.get(MAX_BODY_BYTES).asLong(1, Long.MAX_VALUE),
                 new SessionConfig(
                         raw.get(DATA_DIR).asPath(),
-                        raw.get(DB_URL).asOptional(),
+                        raw.get(DB_URL).asOptionalH2Url(),
                         raw.get(DB_USER).asText(),
                         raw.get(DB_PASSWORD).asOptional().orElse(""),
                         raw.get(SESSION_TTL_MS).asMillis(1),

@@ -58,6 +58,15 @@ record RawValue(String text, String source) {
         return text.isBlank() ? Optional.empty() : Optional.of(text.strip());
     }
 
+    /** An optional H2 JDBC URL, the only kind of database the repositories speak to. */
+    Optional<String> asOptionalH2Url() {
+        Optional<String> url = asOptional();
+        url.filter(u -> !u.startsWith("jdbc:h2:")).ifPresent(u -> {
+            throw fail("not an H2 JDBC URL (jdbc:h2:...): '" + u + "'");
+        });
+        return url;
+    }
+
     Path asPath() {
         try {
             return Path.of(asText());

@@ -15,8 +15,8 @@ public record SessionConfig(Path dataDir, Optional<String> dbUrl, String dbUser,
     public SessionConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         dbUrl = Objects.requireNonNull(dbUrl, "dbUrl").map(String::strip).filter(url -> !url.isEmpty());
-        dbUrl.filter(url -> !url.startsWith("jdbc:")).ifPresent(url -> {
-            throw new IllegalArgumentException("dbUrl must be a JDBC URL (jdbc:...): '" + url + "'");
+        dbUrl.filter(url -> !url.startsWith("jdbc:h2:")).ifPresent(url -> {
+            throw new IllegalArgumentException("dbUrl must be an H2 JDBC URL (jdbc:h2:...): '" + url + "'");
         });
         Objects.requireNonNull(dbUser, "dbUser");
         Objects.requireNonNull(dbPassword, "dbPassword");

@@ -3,6 +3,7 @@ package dev.claudeproxy.bootstrap.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudeproxy.adapters.cli.CliClaudeRunner;
+import dev.claudeproxy.adapters.persistence.session.InMemorySessionRepository;
 import dev.claudeproxy.adapters.cli.CliSettings;
 import dev.claudeproxy.adapters.cli.testkit.Scenario;
 import dev.claudeproxy.adapters.cli.testkit.ScriptedCli;
@@ -62,7 +63,8 @@ class ServerOverheadBenchmark {
         CliClaudeRunner runner = new CliClaudeRunner(new CliSettings(Optional.of(cli.executable()),
                 dir.resolve("work"), cli.environment(), 1, Duration.ofSeconds(5)));
         try (ProxyServer server = ProxyServer.start(ConfigLoader.load(new String[] {"--port=0"},
-                Map.of("CLAUDE_PROXY_MAX_CONCURRENT", "1")), new ProxyServer.Adapters(runner, p -> p + "x", runner))) {
+                Map.of("CLAUDE_PROXY_MAX_CONCURRENT", "1")), new ProxyServer.Adapters(runner, p -> p + "x",
+                        new InMemorySessionRepository(), runner.transcripts(), runner))) {
             String url = "/v1/messages";
             RawHttpClient client = new RawHttpClient(server.port());
             List<Double> alone = new ArrayList<>();

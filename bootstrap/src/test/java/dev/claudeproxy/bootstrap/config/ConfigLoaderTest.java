@@ -172,7 +172,8 @@ class ConfigLoaderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Setting.class, names = {"API_KEY", "HOST", "CLAUDE_PATH", "WORK_DIR", "LOG_DIR"},
+    @EnumSource(value = Setting.class, names = {"API_KEY", "HOST", "CLAUDE_PATH", "WORK_DIR", "LOG_DIR",
+            "DATA_DIR", "DB_USER", "DB_PASSWORD"},
             mode = EnumSource.Mode.EXCLUDE)
     void givenAnUnparsableValueForAnyNonTextSetting_load_throwsNamingIt(Setting setting) {
         assertThatThrownBy(() -> ConfigLoader.load(NO_ARGS, Map.of(setting.envVar(), "nonsense")))

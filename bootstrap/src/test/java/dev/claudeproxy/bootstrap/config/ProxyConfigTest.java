@@ -68,6 +68,6 @@ class ProxyConfigTest {
         assertThat(sessions.toString()).doesNotContain("db-secret-9").contains("dbPassword=***");
         assertThatThrownBy(() -> new SessionConfig(Path.of("d"), Optional.of("h2:mem"), "sa", "",
                 Duration.ofHours(1), 5, Duration.ofMinutes(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JDBC URL");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("H2 JDBC URL");
     }
 }
