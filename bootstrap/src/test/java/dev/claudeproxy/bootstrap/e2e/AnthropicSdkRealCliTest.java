@@ -46,7 +46,7 @@ class AnthropicSdkRealCliTest {
         client.close();
         proxy.close();
         upstream.close();
-        awaitNoChildren();
+        RunningProxy.awaitNoChildren();
     }
 
     @Test
@@ -102,11 +102,4 @@ class AnthropicSdkRealCliTest {
         });
     }
 
-    private static void awaitNoChildren() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive)
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-    }
 }

@@ -58,11 +58,7 @@ class AnthropicSdkToolUseFlowTest {
         client.close();
         proxy.close();
         upstream.close();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive)
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        RunningProxy.awaitNoChildren();
     }
 
     private static MessageCreateParams.Builder weatherQuestion() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.helpers.ChatCompletionAccumulator;
@@ -48,8 +47,7 @@ class OpenAiSdkFunctionCallingFlowTest {
     void start() {
         upstream = FakeUpstream.start();
         proxy = RunningProxy.withRealCli(dir, upstream, Map.of());
-        client = OpenAIOkHttpClient.builder().baseUrl(proxy.baseUrl() + "/v1").apiKey("x").maxRetries(0)
-                .timeout(Duration.ofSeconds(60)).build();
+        client = proxy.openAi();
     }
 
     @AfterEach
@@ -57,11 +55,7 @@ class OpenAiSdkFunctionCallingFlowTest {
         client.close();
         proxy.close();
         upstream.close();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive)
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        RunningProxy.awaitNoChildren();
     }
 
     private static ChatCompletionCreateParams.Builder weatherQuestion() {

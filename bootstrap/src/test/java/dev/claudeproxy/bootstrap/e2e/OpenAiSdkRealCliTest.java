@@ -3,7 +3,6 @@ package dev.claudeproxy.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.chat.completions.ChatCompletion;
@@ -37,8 +36,7 @@ class OpenAiSdkRealCliTest {
     void start() {
         upstream = FakeUpstream.start();
         proxy = RunningProxy.withRealCli(dir, upstream, Map.of());
-        client = OpenAIOkHttpClient.builder().baseUrl(proxy.baseUrl() + "/v1").apiKey("x").maxRetries(0)
-                .timeout(Duration.ofSeconds(60)).build();
+        client = proxy.openAi();
     }
 
     @AfterEach
@@ -46,11 +44,7 @@ class OpenAiSdkRealCliTest {
         client.close();
         proxy.close();
         upstream.close();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive)
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        RunningProxy.awaitNoChildren();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.InternalServerException;
@@ -46,8 +45,7 @@ class OpenAiSdkScriptedCliTest {
     @BeforeEach
     void start() {
         proxy = RunningProxy.withScriptedCli(dir, Map.of());
-        client = OpenAIOkHttpClient.builder().baseUrl(proxy.baseUrl() + "/v1").apiKey("x").maxRetries(0)
-                .timeout(Duration.ofSeconds(60)).build();
+        client = proxy.openAi();
     }
 
     @AfterEach

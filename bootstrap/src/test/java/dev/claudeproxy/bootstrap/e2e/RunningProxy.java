@@ -2,6 +2,8 @@ package dev.claudeproxy.bootstrap.e2e;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.claudeproxy.adapters.cli.CliClaudeRunner;
 import dev.claudeproxy.adapters.cli.CliSettings;
 import dev.claudeproxy.adapters.cli.testkit.FakeUpstream;
@@ -94,6 +96,21 @@ final class RunningProxy implements AutoCloseable {
     AnthropicClient anthropic() {
         return AnthropicOkHttpClient.builder().baseUrl(baseUrl()).apiKey("sk-test-client").maxRetries(0)
                 .timeout(Duration.ofSeconds(60)).build();
+    }
+
+    /** The official OpenAI Java SDK pointed at this server, without its own retries. */
+    OpenAIClient openAi() {
+        return OpenAIOkHttpClient.builder().baseUrl(baseUrl() + "/v1").apiKey("x").maxRetries(0)
+                .timeout(Duration.ofSeconds(60)).build();
+    }
+
+    /** Waits up to 10 s for every child process of this JVM (CLI runs) to be gone. */
+    static void awaitNoChildren() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     @Override

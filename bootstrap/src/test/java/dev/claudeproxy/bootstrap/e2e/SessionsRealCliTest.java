@@ -50,7 +50,7 @@ class SessionsRealCliTest {
     void stop() throws InterruptedException {
         proxy.close();
         upstream.close();
-        awaitNoChildren();
+        RunningProxy.awaitNoChildren();
     }
 
     @Test
@@ -212,11 +212,4 @@ class SessionsRealCliTest {
         }
     }
 
-    private static void awaitNoChildren() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive)
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-    }
 }

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
@@ -90,8 +89,7 @@ class ToolCallsRealCliTest {
         upstream = FakeUpstream.start();
         proxy = RunningProxy.withRealCli(dir, upstream, Map.of());
         anthropic = proxy.anthropic();
-        openAi = OpenAIOkHttpClient.builder().baseUrl(proxy.baseUrl() + "/v1").apiKey("x").maxRetries(0)
-                .timeout(Duration.ofSeconds(60)).build();
+        openAi = proxy.openAi();
     }
 
     @AfterEach
@@ -261,11 +259,7 @@ class ToolCallsRealCliTest {
 
     /** Waits up to 10 s for this JVM's child processes to end; returns those still alive. */
     private static List<ProcessHandle> awaitNoChildren() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive)
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        RunningProxy.awaitNoChildren();
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
     }
 }
