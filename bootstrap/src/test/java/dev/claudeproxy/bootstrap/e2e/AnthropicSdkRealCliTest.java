@@ -14,7 +14,6 @@ import com.anthropic.models.messages.StopReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claudeproxy.adapters.cli.testkit.FakeUpstream;
 import dev.claudeproxy.adapters.cli.testkit.UpstreamReply;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,31 +21,20 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** End to end: Anthropic Java SDK → our server → the real Claude Code CLI → a fake Anthropic API. */
-class AnthropicSdkRealCliTest {
+class AnthropicSdkRealCliTest extends RealCliTestBase {
 
-    @TempDir
-    Path dir;
-
-    private FakeUpstream upstream;
-    private RunningProxy proxy;
     private AnthropicClient client;
 
     @BeforeEach
-    void start() {
-        upstream = FakeUpstream.start();
-        proxy = RunningProxy.withRealCli(dir, upstream, Map.of());
+    void startClient() {
         client = proxy.anthropic();
     }
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void closeClient() {
         client.close();
-        proxy.close();
-        upstream.close();
-        RunningProxy.awaitNoChildren();
     }
 
     @Test

@@ -17,9 +17,7 @@ import com.anthropic.models.messages.ToolChoiceTool;
 import com.anthropic.models.messages.ToolResultBlockParam;
 import com.anthropic.models.messages.ToolUseBlock;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.claudeproxy.adapters.cli.testkit.FakeUpstream;
 import dev.claudeproxy.adapters.cli.testkit.UpstreamReply;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +25,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Anthropic Java SDK's tool-use flow (call, result, answer) through our server, the real CLI and a fake API. */
-class AnthropicSdkToolUseFlowTest {
+class AnthropicSdkToolUseFlowTest extends RealCliTestBase {
 
     /** A model's answer that calls the tool, in the form the tools section asks for, as three deltas. */
     static final String[] CALL = {"Let me check.\n", "<tool_use>\n{\"name\": \"get_weather\", ",
@@ -39,26 +36,16 @@ class AnthropicSdkToolUseFlowTest {
     static final String RENDERED_CALL =
             "<tool_use>\n{\"name\": \"get_weather\", \"input\": {\"city\":\"Paris\"}}\n</tool_use>";
 
-    @TempDir
-    Path dir;
-
-    private FakeUpstream upstream;
-    private RunningProxy proxy;
     private AnthropicClient client;
 
     @BeforeEach
-    void start() {
-        upstream = FakeUpstream.start();
-        proxy = RunningProxy.withRealCli(dir, upstream, Map.of());
+    void startClient() {
         client = proxy.anthropic();
     }
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void closeClient() {
         client.close();
-        proxy.close();
-        upstream.close();
-        RunningProxy.awaitNoChildren();
     }
 
     private static MessageCreateParams.Builder weatherQuestion() {

@@ -18,9 +18,7 @@ import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionNamedToolChoice;
 import com.openai.models.chat.completions.ChatCompletionToolChoiceOption;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
-import dev.claudeproxy.adapters.cli.testkit.FakeUpstream;
 import dev.claudeproxy.adapters.cli.testkit.UpstreamReply;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,34 +26,23 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The OpenAI Java SDK's function calling (call, tool message, answer) through our server, the real CLI and a fake API. */
-class OpenAiSdkFunctionCallingFlowTest {
+class OpenAiSdkFunctionCallingFlowTest extends RealCliTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] CALL = AnthropicSdkToolUseFlowTest.CALL;
 
-    @TempDir
-    Path dir;
-
-    private FakeUpstream upstream;
-    private RunningProxy proxy;
     private OpenAIClient client;
 
     @BeforeEach
-    void start() {
-        upstream = FakeUpstream.start();
-        proxy = RunningProxy.withRealCli(dir, upstream, Map.of());
+    void startClient() {
         client = proxy.openAi();
     }
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void closeClient() {
         client.close();
-        proxy.close();
-        upstream.close();
-        RunningProxy.awaitNoChildren();
     }
 
     private static ChatCompletionCreateParams.Builder weatherQuestion() {

@@ -12,39 +12,26 @@ import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claudeproxy.adapters.cli.testkit.FakeUpstream;
 import dev.claudeproxy.adapters.cli.testkit.UpstreamReply;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** End to end: OpenAI Java SDK → our Chat Completions route → the real Claude Code CLI → a fake Anthropic API. */
-class OpenAiSdkRealCliTest {
+class OpenAiSdkRealCliTest extends RealCliTestBase {
 
-    @TempDir
-    Path dir;
-
-    private FakeUpstream upstream;
-    private RunningProxy proxy;
     private OpenAIClient client;
 
     @BeforeEach
-    void start() {
-        upstream = FakeUpstream.start();
-        proxy = RunningProxy.withRealCli(dir, upstream, Map.of());
+    void startClient() {
         client = proxy.openAi();
     }
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void closeClient() {
         client.close();
-        proxy.close();
-        upstream.close();
-        RunningProxy.awaitNoChildren();
     }
 
     @Test

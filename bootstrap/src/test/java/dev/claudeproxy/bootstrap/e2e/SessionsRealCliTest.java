@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.claudeproxy.adapters.cli.testkit.FakeUpstream;
 import dev.claudeproxy.adapters.cli.testkit.UpstreamReply;
 import java.io.IOException;
 import java.net.URI;
@@ -20,38 +19,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Conversations through the real CLI: the second turn resumes the CLI's session with only the last message, a
  * restarted server still resumes, a lost transcript falls back to the full context, and turns take their turn.
  */
-class SessionsRealCliTest {
+class SessionsRealCliTest extends RealCliTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private FakeUpstream upstream;
-    private RunningProxy proxy;
-
-    @BeforeEach
-    void start() {
-        upstream = FakeUpstream.start();
-        proxy = RunningProxy.withRealCli(dir, upstream, Map.of());
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        proxy.close();
-        upstream.close();
-        RunningProxy.awaitNoChildren();
-    }
 
     @Test
     void aConversation_resumesItsSession_acrossARestart() throws Exception {
