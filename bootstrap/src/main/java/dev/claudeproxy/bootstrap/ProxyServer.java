@@ -19,6 +19,7 @@ import dev.claudeproxy.application.service.ConversationSessions;
 import dev.claudeproxy.application.service.CountTokensService;
 import dev.claudeproxy.application.service.CreateMessageService;
 import dev.claudeproxy.application.service.ListModelsService;
+import dev.claudeproxy.application.service.Watchdogs;
 import dev.claudeproxy.bootstrap.config.ProxyConfig;
 import dev.claudeproxy.bootstrap.config.SessionConfig;
 import io.helidon.webserver.WebServer;
@@ -99,7 +100,8 @@ public final class ProxyServer implements AutoCloseable {
                 Clock.systemUTC(), sessionConfig.ttl(), sessionConfig.maxSessions());
         HttpDependencies deps = new HttpDependencies(
                 new CreateMessageService(adapters.runner(), queue, adapters.ids(), config.streamCommitGrace(),
-                        Optional.of(sessions)),
+                        Optional.of(sessions),
+                        new Watchdogs(config.stallTimeout(), config.maxDuration(), config.maxOutputChars())),
                 new CountTokensService(), new ListModelsService(), queue, adapters.ids(), version(),
                 config.pingInterval(), config.apiKey(), config.maxBodyBytes(), sessions);
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(

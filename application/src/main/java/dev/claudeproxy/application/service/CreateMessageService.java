@@ -41,6 +41,7 @@ public final class CreateMessageService implements CreateMessageUseCase {
     private final IdGenerator ids;
     private final Duration streamCommitGrace;
     private final Optional<ConversationSessions> sessions;
+    private final Watchdogs watchdogs;
 
     /** A service without sessions: every turn gets the full context and leaves no CLI transcript. */
     public CreateMessageService(ClaudeRunner runner, AdmissionQueue queue, IdGenerator ids,
@@ -48,18 +49,27 @@ public final class CreateMessageService implements CreateMessageUseCase {
         this(runner, queue, ids, streamCommitGrace, Optional.empty());
     }
 
+    /** A service without watchdogs. */
+    public CreateMessageService(ClaudeRunner runner, AdmissionQueue queue, IdGenerator ids,
+                                Duration streamCommitGrace, Optional<ConversationSessions> sessions) {
+        this(runner, queue, ids, streamCommitGrace, sessions, Watchdogs.unlimited());
+    }
+
     /**
      * @param streamCommitGrace how long a stream may wait for the upstream's first event before its
      *                          HTTP status is committed anyway
      * @param sessions          where conversations keep their CLI sessions; empty to keep none
+     * @param watchdogs         the limits that kill a CLI run that stalls, lasts or writes too long
      */
     public CreateMessageService(ClaudeRunner runner, AdmissionQueue queue, IdGenerator ids,
-                                Duration streamCommitGrace, Optional<ConversationSessions> sessions) {
+                                Duration streamCommitGrace, Optional<ConversationSessions> sessions,
+                                Watchdogs watchdogs) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.streamCommitGrace = Objects.requireNonNull(streamCommitGrace, "streamCommitGrace");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.watchdogs = Objects.requireNonNull(watchdogs, "watchdogs");
     }
 
     @Override
@@ -93,7 +103,8 @@ public final class CreateMessageService implements CreateMessageUseCase {
                 return;
             }
             try (slot) {
-                converse(command, conversation, full, streaming, translator);
+                long runDeadline = System.nanoTime() + watchdogs.maxDuration().toNanos();
+                converse(command, conversation, full, streaming, translator, runDeadline);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -103,7 +114,7 @@ public final class CreateMessageService implements CreateMessageUseCase {
 
     /** One answer: the resumed turn if the conversation has a session, else (or if that fails early) the full one. */
     private void converse(CreateMessageCommand command, Optional<String> conversation, Prompt full,
-                          boolean streaming, ReplyTranslator translator) {
+                          boolean streaming, ReplyTranslator translator, long runDeadline) {
         int messageCount = command.messages().size();
         Optional<Session> resumable = conversation.flatMap(
                 id -> sessions.orElseThrow().resumable(id, command.model(), messageCount));
@@ -111,7 +122,7 @@ public final class CreateMessageService implements CreateMessageUseCase {
             Session session = resumable.get();
             Prompt resumed = PromptRenderer.resumed(command.system(), command.messages(), command.toolOffer());
             TurnOutcome outcome = attempt(request(command, resumed, Optional.of(session.cliSessionId()), streaming,
-                    true), translator, streaming);
+                    true), translator, streaming, runDeadline);
             switch (outcome) {
                 case TurnOutcome.Completed done -> {
                     sessions.orElseThrow().resumed(session, messageCount);
@@ -130,7 +141,7 @@ public final class CreateMessageService implements CreateMessageUseCase {
             }
         }
         TurnOutcome outcome = attempt(request(command, full, Optional.empty(), streaming, conversation.isPresent()),
-                translator, streaming);
+                translator, streaming, runDeadline);
         switch (outcome) {
             case TurnOutcome.Completed done -> {
                 if (conversation.isPresent() && done.cliSessionId().isPresent()) {
@@ -151,25 +162,39 @@ public final class CreateMessageService implements CreateMessageUseCase {
                 prompt.userContent(), command.thinking(), resume, streaming, persist);
     }
 
-    private TurnOutcome attempt(TurnRequest request, ReplyTranslator translator, boolean streaming) {
+    private TurnOutcome attempt(TurnRequest request, ReplyTranslator translator, boolean streaming,
+                                long runDeadline) {
         try (ClaudeTurn turn = runner.start(request)) {
-            return drive(turn, translator, streaming ? streamCommitGrace : null);
+            return drive(turn, translator, streaming ? streamCommitGrace : null, runDeadline);
         }
     }
 
-    /** Feeds the turn's events to the translator until the turn completes or fails. */
-    private static TurnOutcome drive(ClaudeTurn turn, ReplyTranslator translator, Duration grace) {
-        long commitBy = grace == null ? Long.MAX_VALUE : System.nanoTime() + grace.toNanos();
+    /** Feeds the turn's events to the translator until the turn completes or fails, or a watchdog kills it. */
+    private TurnOutcome drive(ClaudeTurn turn, ReplyTranslator translator, Duration grace, long runDeadline) {
+        long now = System.nanoTime();
+        long commitBy = grace == null ? Long.MAX_VALUE : now + grace.toNanos();
+        long stallBy = now + watchdogs.stallTimeout().toNanos();
         Optional<String> cliSessionId = Optional.empty();
         try {
             while (true) {
-                Duration wait = translator.started() || grace == null
-                        ? Duration.ofDays(1)
-                        : Duration.ofNanos(Math.max(0, commitBy - System.nanoTime()));
-                TurnEvent event = turn.next(wait);
+                long wakeAt = Math.min(stallBy, runDeadline);
+                if (!translator.started() && grace != null) {
+                    wakeAt = Math.min(wakeAt, commitBy);
+                }
+                TurnEvent event = turn.next(Duration.ofNanos(Math.max(0, wakeAt - System.nanoTime())));
+                now = System.nanoTime();
+                if (event != null) {
+                    stallBy = now + watchdogs.stallTimeout().toNanos();
+                } else if (now - runDeadline >= 0) {
+                    return kill(turn, translator, FailureKind.TIMED_OUT, "The request took longer than the "
+                            + "maximum duration of " + watchdogs.maxDuration().toMillis() + " ms; the CLI was stopped.");
+                } else if (now - stallBy >= 0) {
+                    return kill(turn, translator, FailureKind.STALLED, "The Claude CLI produced no output for "
+                            + watchdogs.stallTimeout().toMillis() + " ms; it was stopped.");
+                }
                 switch (event) {
                     case null -> {
-                        if (!translator.started() && System.nanoTime() - commitBy >= 0) {
+                        if (!translator.started() && now - commitBy >= 0) {
                             translator.startNow();
                         }
                     }
@@ -184,6 +209,11 @@ public final class CreateMessageService implements CreateMessageUseCase {
                         if (translator.accept(event)) {
                             return new TurnOutcome.Ended();
                         }
+                        if (translator.outputChars() > watchdogs.maxOutputChars()) {
+                            return kill(turn, translator, FailureKind.OUTPUT_LIMIT, "The answer exceeded the "
+                                    + "maximum output of " + watchdogs.maxOutputChars() + " characters; the CLI was "
+                                    + "stopped.");
+                        }
                     }
                 }
             }
@@ -193,5 +223,12 @@ public final class CreateMessageService implements CreateMessageUseCase {
             translator.accept(TurnEvent.Failed.of(FailureKind.CANCELLED, "The request was interrupted."));
             return new TurnOutcome.Ended();
         }
+    }
+
+    /** Kills the CLI (with its children) at once and ends the reply with the watchdog's error. */
+    private static TurnOutcome kill(ClaudeTurn turn, ReplyTranslator translator, FailureKind kind, String message) {
+        turn.cancel();
+        translator.accept(TurnEvent.Failed.of(kind, message));
+        return new TurnOutcome.Ended();
     }
 }

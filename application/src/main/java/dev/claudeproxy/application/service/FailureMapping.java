@@ -22,6 +22,9 @@ final class FailureMapping {
             case CLI_CRASHED -> new ReplyError(ErrorKind.API_ERROR, message, "cli_crashed");
             case CLI_ERROR -> new ReplyError(ErrorKind.API_ERROR, message, "cli_error");
             case CANCELLED -> new ReplyError(ErrorKind.API_ERROR, message, "cancelled");
+            case STALLED -> new ReplyError(ErrorKind.TIMEOUT, message, "stalled");
+            case TIMED_OUT -> new ReplyError(ErrorKind.TIMEOUT, message, "timed_out");
+            case OUTPUT_LIMIT -> new ReplyError(ErrorKind.API_ERROR, message, "output_limit");
         };
     }
 }

@@ -70,6 +70,11 @@ final class ReplyTranslator {
         return ended;
     }
 
+    /** How many characters of text and tool input the model has written so far. */
+    int outputChars() {
+        return outputChars;
+    }
+
     /** Whether the model has produced any content yet (shown or not). */
     boolean sawModelOutput() {
         return modelOutput;

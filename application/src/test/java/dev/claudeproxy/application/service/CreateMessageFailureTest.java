@@ -32,7 +32,9 @@ class CreateMessageFailureTest {
     private static final Map<FailureKind, ErrorKind> SPECIAL = Map.of(
             FailureKind.UPSTREAM_OVERLOADED, ErrorKind.OVERLOADED,
             FailureKind.UPSTREAM_RATE_LIMITED, ErrorKind.RATE_LIMITED,
-            FailureKind.UPSTREAM_AUTH, ErrorKind.AUTHENTICATION);
+            FailureKind.UPSTREAM_AUTH, ErrorKind.AUTHENTICATION,
+            FailureKind.STALLED, ErrorKind.TIMEOUT,
+            FailureKind.TIMED_OUT, ErrorKind.TIMEOUT);
 
     private final ScriptedClaudeRunner runner = new ScriptedClaudeRunner();
 

@@ -47,6 +47,31 @@ class ErrorRowsTest {
     }
 
     @Test
+    void aCliThatFallsSilent_isKilledByTheStallWatchdog_as504_andNoProcessIsLeft() throws Exception {
+        try (RunningProxy proxy = RunningProxy.withScriptedCli(dir, Map.of("CLAUDE_PROXY_STALL_TIMEOUT_MS", "300"))) {
+            proxy.cli().enqueue(Scenario.hangAfterStart());
+
+            assertError(post(proxy, "/v1/messages", HELLO), 504, "timeout_error", "no output for 300 ms");
+            RunningProxy.awaitNoChildren();
+            assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRunPastTheMaximumDuration_is504_andTooMuchOutputIs500() throws Exception {
+        try (RunningProxy proxy = RunningProxy.withScriptedCli(dir, Map.of("CLAUDE_PROXY_MAX_DURATION_MS", "300",
+                "CLAUDE_PROXY_MAX_OUTPUT_CHARS", "5"))) {
+            proxy.cli().enqueue(Scenario.hangAfterStart());
+            assertError(post(proxy, "/v1/messages", HELLO), 504, "timeout_error", "maximum duration of 300 ms");
+
+            proxy.cli().enqueue(Scenario.text("far more than five characters"));
+            assertError(post(proxy, "/v1/messages", HELLO), 500, "api_error", "maximum output of 5 characters");
+            RunningProxy.awaitNoChildren();
+            assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+        }
+    }
+
+    @Test
     void anUnknownRoute_is404NotFound() throws Exception {
         try (RunningProxy proxy = RunningProxy.withScriptedCli(dir, Map.of())) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(proxy.baseUrl() + "/v2/nothing"))

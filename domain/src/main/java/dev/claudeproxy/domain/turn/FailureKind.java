@@ -19,5 +19,11 @@ public enum FailureKind {
     /** The CLI finished the turn with an error result. */
     CLI_ERROR,
     /** The turn was cancelled by us (client gone, shutdown). */
-    CANCELLED
+    CANCELLED,
+    /** The CLI printed nothing for longer than the stall timeout, and was killed. */
+    STALLED,
+    /** The turn ran longer than the maximum duration, and the CLI was killed. */
+    TIMED_OUT,
+    /** The model wrote more than the maximum output, and the CLI was killed. */
+    OUTPUT_LIMIT
 }
