@@ -43,6 +43,10 @@ class AuthAndLimitsTest {
         assertAuthError(proxy.post("/v1/messages", HELLO), "Missing API key");
         assertAuthError(proxy.get("/v1/models"), "Missing API key");
         assertAuthError(proxy.get("/no/such/route"), "Missing API key");
+        assertAuthError(proxy.get("/sessions"), "Missing API key");
+        assertAuthError(proxy.post("/sessions/cleanup", ""), "Missing API key");
+        assertAuthError(proxy.send(proxy.request("/sessions/c1").DELETE().build()), "Missing API key");
+        assertThat(proxy.sessions.cleanups).hasValue(0);
         assertAuthError(proxy.send(proxy.request("/v1/messages").header("x-api-key", "wrong")
                 .POST(HttpRequest.BodyPublishers.ofString(HELLO)).build()), "Invalid API key");
         assertAuthError(proxy.send(proxy.request("/v1/models").header("authorization", "Bearer s3cre")
