@@ -104,7 +104,7 @@ public final class CreateMessageService implements CreateMessageUseCase {
             }
             try (slot) {
                 long runDeadline = System.nanoTime() + watchdogs.maxDuration().toNanos();
-                converse(command, conversation, full, streaming, translator, runDeadline);
+                converse(command, tools, conversation, full, streaming, translator, runDeadline);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -113,14 +113,14 @@ public final class CreateMessageService implements CreateMessageUseCase {
     }
 
     /** One answer: the resumed turn if the conversation has a session, else (or if that fails early) the full one. */
-    private void converse(CreateMessageCommand command, Optional<String> conversation, Prompt full,
+    private void converse(CreateMessageCommand command, ToolOffer tools, Optional<String> conversation, Prompt full,
                           boolean streaming, ReplyTranslator translator, long runDeadline) {
         int messageCount = command.messages().size();
         Optional<Session> resumable = conversation.flatMap(
                 id -> sessions.orElseThrow().resumable(id, command.model(), messageCount));
         if (resumable.isPresent()) {
             Session session = resumable.get();
-            Prompt resumed = PromptRenderer.resumed(command.system(), command.messages(), command.toolOffer());
+            Prompt resumed = PromptRenderer.resumed(command.system(), command.messages(), tools);
             TurnOutcome outcome = attempt(request(command, resumed, Optional.of(session.cliSessionId()), streaming,
                     true), translator, streaming, runDeadline);
             switch (outcome) {
