@@ -5,10 +5,13 @@ import dev.claudeproxy.adapters.cli.CliSettings;
 import dev.claudeproxy.adapters.cli.ExecutableLocator;
 import dev.claudeproxy.adapters.http.HttpDependencies;
 import dev.claudeproxy.adapters.http.ProxyHttp;
+import dev.claudeproxy.adapters.http.common.DrainFilter;
 import dev.claudeproxy.adapters.persistence.Database;
 import dev.claudeproxy.adapters.persistence.DatabaseSettings;
 import dev.claudeproxy.adapters.persistence.session.CachedSessionRepository;
 import dev.claudeproxy.adapters.persistence.session.JdbcSessionRepository;
+import dev.claudeproxy.application.port.in.QueueStatus;
+import dev.claudeproxy.application.port.in.QueueStatusQuery;
 import dev.claudeproxy.application.port.in.SessionCleanup;
 import dev.claudeproxy.application.port.out.ClaudeRunner;
 import dev.claudeproxy.application.port.out.IdGenerator;
@@ -32,6 +35,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The composition root: wires adapters → services → HTTP, starts the web server, and stops it all. */
 public final class ProxyServer implements AutoCloseable {
@@ -57,11 +61,19 @@ public final class ProxyServer implements AutoCloseable {
     private final WebServer server;
     private final Adapters adapters;
     private final ScheduledExecutorService housekeeping;
+    private final DrainFilter drain;
+    private final QueueStatusQuery queue;
+    private final Duration shutdownGrace;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ProxyServer(WebServer server, Adapters adapters, ScheduledExecutorService housekeeping) {
+    private ProxyServer(WebServer server, Adapters adapters, ScheduledExecutorService housekeeping, DrainFilter drain,
+                        QueueStatusQuery queue, Duration shutdownGrace) {
         this.server = server;
         this.adapters = adapters;
         this.housekeeping = housekeeping;
+        this.drain = drain;
+        this.queue = queue;
+        this.shutdownGrace = shutdownGrace;
     }
 
     /** The adapters of a real deployment: the claude CLI found by config or on the PATH. */
@@ -108,14 +120,15 @@ public final class ProxyServer implements AutoCloseable {
                 Thread.ofPlatform().daemon().name("session-cleanup").factory());
         long period = sessionConfig.cleanupInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(() -> cleanUp(sessions), 0, period, TimeUnit.MILLISECONDS);
+        DrainFilter drain = new DrainFilter();
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
                 .shutdownHook(false)
-                .routing(routing -> ProxyHttp.routing(routing, deps))
+                .routing(routing -> ProxyHttp.routing(routing.addFilter(drain), deps))
                 .build()
                 .start();
-        return new ProxyServer(server, adapters, housekeeping);
+        return new ProxyServer(server, adapters, housekeeping, drain, queue, config.shutdownGrace());
     }
 
     private static void cleanUp(ConversationSessions sessions) {
@@ -140,15 +153,44 @@ public final class ProxyServer implements AutoCloseable {
         return v == null ? "dev" : v;
     }
 
-    /** Stops accepting requests, then kills every CLI process still running and closes the database. */
+    /**
+     * Shuts down gracefully: new requests are refused at once, running and queued ones may finish within the
+     * shutdown grace; then every CLI process still running is killed, the database closed and the server stopped.
+     */
     @Override
     public void close() {
-        server.stop();
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        drain.startDraining();
+        awaitIdle();
         housekeeping.shutdownNow();
         try {
             adapters.shutdown().close();
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "closing the adapters failed", e);
         }
+        server.stop();
+    }
+
+    private void awaitIdle() {
+        long deadline = System.nanoTime() + shutdownGrace.toNanos();
+        try {
+            while (busy() && System.nanoTime() - deadline < 0) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (busy()) {
+            QueueStatus q = queue.queueStatus();
+            LOG.log(System.Logger.Level.WARNING, "shutdown grace of {0} ms over: stopping {1} running and {2} "
+                    + "queued requests", shutdownGrace.toMillis(), q.active(), q.waiting());
+        }
+    }
+
+    private boolean busy() {
+        QueueStatus q = queue.queueStatus();
+        return q.active() + q.waiting() > 0;
     }
 }

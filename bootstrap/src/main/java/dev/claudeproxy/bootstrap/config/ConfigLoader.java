@@ -137,6 +137,7 @@ public final class ConfigLoader {
                 raw.get(LOG_LEVEL).asLogLevel(),
                 raw.get(DEBUG).asBoolean(),
                 raw.get(MAX_BODY_BYTES).asLong(1, Long.MAX_VALUE),
+                raw.get(SHUTDOWN_GRACE_MS).asMillis(0),
                 new SessionConfig(
                         raw.get(DATA_DIR).asPath(),
                         raw.get(DB_URL).asOptionalH2Url(),

@@ -29,6 +29,7 @@ public record ProxyConfig(
         String logLevel,
         boolean debug,
         long maxBodyBytes,
+        Duration shutdownGrace,
         SessionConfig sessions) {
 
     /** The log levels {@code logLevel} accepts, lower case. */
@@ -56,6 +57,9 @@ public record ProxyConfig(
             throw new IllegalArgumentException("logLevel must be one of " + LOG_LEVELS + ": '" + logLevel + "'");
         }
         requireRange(maxBodyBytes, 1, Long.MAX_VALUE, "maxBodyBytes");
+        if (Objects.requireNonNull(shutdownGrace, "shutdownGrace").isNegative()) {
+            throw new IllegalArgumentException("shutdownGrace must not be negative: " + shutdownGrace);
+        }
         Objects.requireNonNull(sessions, "sessions");
     }
 
@@ -73,7 +77,8 @@ public record ProxyConfig(
                 + ", cliWorkDir=" + cliWorkDir + ", cliMaxRetries=" + cliMaxRetries
                 + ", streamCommitGrace=" + streamCommitGrace + ", pingInterval=" + pingInterval
                 + ", logDir=" + logDir + ", logLevel=" + logLevel + ", debug=" + debug
-                + ", maxBodyBytes=" + maxBodyBytes + ", sessions=" + sessions + "]";
+                + ", maxBodyBytes=" + maxBodyBytes + ", shutdownGrace=" + shutdownGrace
+                + ", sessions=" + sessions + "]";
     }
 
     private static String requireText(String value, String name) {

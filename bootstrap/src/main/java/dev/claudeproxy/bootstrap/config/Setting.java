@@ -23,6 +23,8 @@ enum Setting {
     LOG_LEVEL("log-level", "LOG_LEVEL", "info", "error, warn, info, debug or trace"),
     DEBUG("debug", "DEBUG", "false", "debug mode (1/true/0/false)"),
     MAX_BODY_BYTES("max-body-bytes", "MAX_BODY_BYTES", "10485760", "largest request body accepted"),
+    SHUTDOWN_GRACE_MS("shutdown-grace-ms", "SHUTDOWN_GRACE_MS", "30000",
+            "on shutdown, how long running requests may finish before their CLIs are killed"),
     DATA_DIR("data-dir", "DATA_DIR", "./data", "folder of the embedded H2 database file"),
     DB_URL("db-url", "DB_URL", "", "JDBC URL of another database; blank = the embedded file in data-dir"),
     DB_USER("db-user", "DB_USER", "sa", "database user"),

@@ -115,13 +115,14 @@ class ConfigLoaderTest {
                 Map.entry("CLAUDE_PROXY_MAX_BODY_BYTES", "60"), Map.entry("CLAUDE_PROXY_DATA_DIR", "/d"),
                 Map.entry("CLAUDE_PROXY_DB_URL", "jdbc:h2:tcp://127.0.0.1/x"), Map.entry("CLAUDE_PROXY_DB_USER", "u"),
                 Map.entry("CLAUDE_PROXY_DB_PASSWORD", "p"), Map.entry("CLAUDE_PROXY_SESSION_TTL_MS", "70"),
-                Map.entry("CLAUDE_PROXY_MAX_SESSIONS", "80"), Map.entry("CLAUDE_PROXY_SESSION_CLEANUP_INTERVAL_MS", "90"));
+                Map.entry("CLAUDE_PROXY_MAX_SESSIONS", "80"), Map.entry("CLAUDE_PROXY_SESSION_CLEANUP_INTERVAL_MS", "90"),
+                Map.entry("CLAUDE_PROXY_SHUTDOWN_GRACE_MS", "100"));
 
         ProxyConfig config = ConfigLoader.load(NO_ARGS, env);
 
         assertThat(config).isEqualTo(new ProxyConfig("::1", 0, 2, Duration.ofMillis(10), Duration.ofMillis(20),
                 Duration.ofMillis(30), 40, java.util.Optional.of("k"), "/opt/claude", Path.of("/w"), 0,
-                Duration.ZERO, Duration.ofMillis(50), Path.of("/l"), "debug", true, 60,
+                Duration.ZERO, Duration.ofMillis(50), Path.of("/l"), "debug", true, 60, Duration.ofMillis(100),
                 new SessionConfig(Path.of("/d"), java.util.Optional.of("jdbc:h2:tcp://127.0.0.1/x"), "u", "p",
                         Duration.ofMillis(70), 80, Duration.ofMillis(90))));
     }

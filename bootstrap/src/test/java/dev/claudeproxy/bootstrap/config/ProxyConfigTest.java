@@ -17,7 +17,8 @@ class ProxyConfigTest {
     private static ProxyConfig withKeyAndPort(Optional<String> apiKey, int port) {
         return new ProxyConfig("127.0.0.1", port, 5, Duration.ofSeconds(30), Duration.ofMinutes(2),
                 Duration.ofMinutes(10), 500_000, apiKey, "claude", Path.of("w"), 2, Duration.ofSeconds(3),
-                Duration.ofSeconds(15), Path.of("logs"), "INFO", false, 1024, SessionConfig.defaults());
+                Duration.ofSeconds(15), Path.of("logs"), "INFO", false, 1024, Duration.ofSeconds(30),
+                SessionConfig.defaults());
     }
 
     @Test
@@ -54,7 +55,8 @@ class ProxyConfigTest {
     void givenAZeroTimeout_construction_throws() {
         assertThatThrownBy(() -> new ProxyConfig("h", 1, 5, Duration.ZERO, Duration.ofMinutes(2),
                 Duration.ofMinutes(10), 1, Optional.empty(), "claude", Path.of("w"), 2, Duration.ZERO,
-                Duration.ofSeconds(15), Path.of("logs"), "info", false, 1, SessionConfig.defaults()))
+                Duration.ofSeconds(15), Path.of("logs"), "info", false, 1, Duration.ofSeconds(30),
+                SessionConfig.defaults()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("queueTimeout must be positive");
     }

@@ -75,7 +75,9 @@ final class RunningProxy implements AutoCloseable {
     }
 
     private static ProxyConfig config(Map<String, String> env) {
-        Map<String, String> all = new HashMap<>(Map.of("CLAUDE_PROXY_HOST", "127.0.0.1"));
+        // tests that close a server with work in flight want it gone at once, unless they test the grace
+        Map<String, String> all = new HashMap<>(Map.of("CLAUDE_PROXY_HOST", "127.0.0.1",
+                "CLAUDE_PROXY_SHUTDOWN_GRACE_MS", "0"));
         all.putAll(env);
         return ConfigLoader.load(new String[] {"--port=0"}, all);
     }
