@@ -1,6 +1,7 @@
 package dev.claudeproxy.adapters.http;
 
 import dev.claudeproxy.adapters.http.common.ApiKeyFilter;
+import dev.claudeproxy.adapters.http.common.DisconnectWatch;
 import dev.claudeproxy.adapters.http.common.ErrorMapping;
 import dev.claudeproxy.adapters.http.common.ProxyHeadersFilter;
 import dev.claudeproxy.adapters.http.messages.BatchesHttpService;
@@ -22,6 +23,7 @@ public final class ProxyHttp {
     public static void routing(HttpRouting.Builder routing, HttpDependencies deps) {
         routing.addFilter(new ProxyHeadersFilter(deps.ids()))
                 .addFilter(new ApiKeyFilter(deps.apiKey()))
+                .addFilter(DisconnectWatch.shared())
                 .register(new RootHttpService(deps.queue(), deps.version()),
                         new MessagesHttpService(deps.createMessage(), deps.countTokens(), deps.pingInterval(),
                                 deps.maxBodyBytes()),
