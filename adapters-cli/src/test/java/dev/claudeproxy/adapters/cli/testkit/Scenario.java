@@ -100,6 +100,12 @@ public final class Scenario {
         return this;
     }
 
+    /** Takes this long before printing anything, as a CLI starting up and waiting for the model does. */
+    public Scenario delayedBy(Duration time) {
+        lines.addFirst("#sleep " + String.format(Locale.ROOT, "%.3f", time.toMillis() / 1000.0));
+        return this;
+    }
+
     /** Pauses before every following line. */
     public Scenario pacedBy(Duration pause) {
         String sleep = "#sleep " + String.format(Locale.ROOT, "%.3f", pause.toMillis() / 1000.0);
