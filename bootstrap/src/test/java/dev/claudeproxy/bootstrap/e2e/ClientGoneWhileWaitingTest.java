@@ -51,7 +51,15 @@ class ClientGoneWhileWaitingTest {
                 cli = newChildren(before);
             }
 
-            await(() -> cli.stream().noneMatch(ProcessHandle::isAlive), "the CLI is killed after the client left");
+            ProcessHandle root = cli.stream().filter(ph -> ph.parent().map(ProcessHandle::pid)
+                    .orElse(-1L) == ProcessHandle.current().pid()).findFirst().orElseThrow();
+            long left = System.nanoTime();
+            await(() -> !root.isAlive(), "the CLI is killed after the client left");
+            long cliGone = (System.nanoTime() - left) / 1_000_000;
+            await(() -> cli.stream().noneMatch(ProcessHandle::isAlive), "the CLI's whole tree is gone");
+            // the grandchildren are reaped by whoever adopts them, in a container not always at once
+            System.out.printf("client gone -> CLI killed: %d ms, its whole tree reaped: %d ms (fake CLI)%n", cliGone,
+                    (System.nanoTime() - left) / 1_000_000);
             await(() -> queue(proxy, "active") == 0, "the slot is free");
             proxy.cli().enqueue(Scenario.text("next"));
             assertThat(post(proxy).statusCode()).isEqualTo(200);
@@ -104,7 +112,10 @@ class ClientGoneWhileWaitingTest {
                 assertThat(cli).isNotEmpty();
             }
 
+            long left = System.nanoTime();
             await(() -> cli.stream().noneMatch(ProcessHandle::isAlive), "the real CLI is killed after the client left");
+            System.out.printf("client gone -> CLI killed: %d ms (real CLI, whole answer)%n",
+                    (System.nanoTime() - left) / 1_000_000);
         }
     }
 

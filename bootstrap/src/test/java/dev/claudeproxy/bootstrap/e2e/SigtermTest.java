@@ -1,0 +1,108 @@
+package dev.claudeproxy.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.claudeproxy.adapters.cli.testkit.Scenario;
+import dev.claudeproxy.adapters.cli.testkit.ScriptedCli;
+import dev.claudeproxy.bootstrap.Main;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real server process on SIGTERM: the request in flight still gets its answer, then it exits and no CLI is left. */
+@EnabledOnOs({OS.LINUX, OS.MAC})
+class SigtermTest {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sigterm_letsTheRunningRequestFinish_thenExits_withNoCliLeft() throws Exception {
+        ScriptedCli cli = ScriptedCli.install(dir.resolve("cli"));
+        cli.enqueue(Scenario.text("finished", " before", " exit").pacedBy(Duration.ofMillis(150)));
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--port=0", "--host=127.0.0.1",
+                "--claude-path=" + cli.executable(), "--data-dir=" + dir.resolve("data"),
+                "--work-dir=" + dir.resolve("work"), "--shutdown-grace-ms=20000");
+        builder.environment().putAll(cli.environment());
+        Process server = builder.redirectErrorStream(true).start();
+        try {
+            int port = awaitPort(server);
+            HttpClient http = HttpClient.newHttpClient();
+            CompletableFuture<HttpResponse<String>> running = http.sendAsync(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/v1/messages"))
+                    .header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(ErrorRowsTest.HELLO)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            awaitFirstRun(cli);
+
+            server.destroy(); // SIGTERM
+
+            HttpResponse<String> answer = running.get(20, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("finished before exit");
+            assertThat(server.waitFor(20, TimeUnit.SECONDS)).as("the server exited").isTrue();
+            List<Long> cliPids = cli.invocations().stream().map(ScriptedCli.Invocation::pid).toList();
+            assertThat(cliPids).isNotEmpty().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive)
+                    .orElse(false));
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    private static int awaitPort(Process server) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
+            try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        Thread.ofVirtual().start(() -> drain(out));
+                        return Integer.parseInt(m.group(1));
+                    }
+                }
+                throw new IllegalStateException("the server ended without listening");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return port.get(30, TimeUnit.SECONDS);
+    }
+
+    private static void drain(BufferedReader out) {
+        try {
+            while (out.readLine() != null) {
+                // keep the pipe empty so the server never blocks on its log
+            }
+        } catch (IOException e) {
+            // the server has gone
+        }
+    }
+
+    private static void awaitFirstRun(ScriptedCli cli) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (cli.invocations().isEmpty()) {
+            assertThat(System.nanoTime()).as("the CLI ran within 20 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}
