@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -54,13 +53,13 @@ class ClientGoneWhileWaitingTest {
             ProcessHandle root = cli.stream().filter(ph -> ph.parent().map(ProcessHandle::pid)
                     .orElse(-1L) == ProcessHandle.current().pid()).findFirst().orElseThrow();
             long left = System.nanoTime();
-            await(() -> !root.isAlive(), "the CLI is killed after the client left");
+            Await.until(() -> !root.isAlive(), "the CLI is killed after the client left", LIMIT);
             long cliGone = (System.nanoTime() - left) / 1_000_000;
-            await(() -> cli.stream().noneMatch(ProcessHandle::isAlive), "the CLI's whole tree is gone");
+            Await.until(() -> cli.stream().noneMatch(ProcessHandle::isAlive), "the CLI's whole tree is gone", LIMIT);
             // the grandchildren are reaped by whoever adopts them, in a container not always at once
             System.out.printf("client gone -> CLI killed: %d ms, its whole tree reaped: %d ms (fake CLI)%n", cliGone,
                     (System.nanoTime() - left) / 1_000_000);
-            await(() -> queue(proxy, "active") == 0, "the slot is free");
+            Await.until(() -> queue(proxy, "active") == 0, "the slot is free", LIMIT);
             proxy.cli().enqueue(Scenario.text("next"));
             assertThat(post(proxy).statusCode()).isEqualTo(200);
         }
@@ -77,7 +76,7 @@ class ClientGoneWhileWaitingTest {
                 cli = newChildren(before);
             }
 
-            await(() -> cli.stream().noneMatch(ProcessHandle::isAlive), "the CLI is killed after the client left");
+            Await.until(() -> cli.stream().noneMatch(ProcessHandle::isAlive), "the CLI is killed after the client left", LIMIT);
         }
     }
 
@@ -87,15 +86,15 @@ class ClientGoneWhileWaitingTest {
                 "CLAUDE_PROXY_QUEUE_TIMEOUT_MS", "60000"))) {
             proxy.cli().enqueue(Scenario.hangAfterStart());
             try (Socket running = send(proxy, WHOLE)) {
-                await(() -> queue(proxy, "active") == 1, "the first request runs");
+                Await.until(() -> queue(proxy, "active") == 1, "the first request runs", LIMIT);
                 try (Socket queued = send(proxy, WHOLE)) {
-                    await(() -> queue(proxy, "waiting") == 1, "the second request waits");
+                    Await.until(() -> queue(proxy, "waiting") == 1, "the second request waits", LIMIT);
                 }
 
-                await(() -> queue(proxy, "waiting") == 0, "the request that left is out of the queue");
+                Await.until(() -> queue(proxy, "waiting") == 0, "the request that left is out of the queue", LIMIT);
                 assertThat(queue(proxy, "active")).isEqualTo(1);
             }
-            await(() -> queue(proxy, "active") == 0, "the first request's CLI is stopped when its client leaves");
+            Await.until(() -> queue(proxy, "active") == 0, "the first request's CLI is stopped when its client leaves", LIMIT);
         }
     }
 
@@ -107,13 +106,13 @@ class ClientGoneWhileWaitingTest {
             List<ProcessHandle> before = children();
             List<ProcessHandle> cli;
             try (Socket client = send(proxy, WHOLE)) {
-                await(() -> !upstream.requests().isEmpty(), "the real CLI asked the upstream");
+                Await.until(() -> !upstream.requests().isEmpty(), "the real CLI asked the upstream", LIMIT);
                 cli = newChildren(before);
                 assertThat(cli).isNotEmpty();
             }
 
             long left = System.nanoTime();
-            await(() -> cli.stream().noneMatch(ProcessHandle::isAlive), "the real CLI is killed after the client left");
+            Await.until(() -> cli.stream().noneMatch(ProcessHandle::isAlive), "the real CLI is killed after the client left", LIMIT);
             System.out.printf("client gone -> CLI killed: %d ms (real CLI, whole answer)%n",
                     (System.nanoTime() - left) / 1_000_000);
         }
@@ -121,8 +120,8 @@ class ClientGoneWhileWaitingTest {
 
     /** Waits until the fake CLI has taken its hanging scenario and started the child it leaves behind. */
     private static void awaitHanging(RunningProxy proxy) throws InterruptedException {
-        await(() -> !proxy.cli().invocations().isEmpty() && proxy.cli().lastInvocation().childPid() > 0,
-                "the CLI started and hangs");
+        Await.until(() -> !proxy.cli().invocations().isEmpty() && proxy.cli().lastInvocation().childPid() > 0,
+                "the CLI started and hangs", LIMIT);
     }
 
     private static List<ProcessHandle> children() {
@@ -159,11 +158,4 @@ class ClientGoneWhileWaitingTest {
         }
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what + " within " + LIMIT).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
 }
