@@ -1,5 +1,6 @@
 package dev.claudeproxy.adapters.http;
 
+import dev.claudeproxy.application.port.in.SessionActivity;
 import dev.claudeproxy.application.port.in.SessionCleanup;
 import dev.claudeproxy.application.port.in.SessionStats;
 import dev.claudeproxy.application.port.in.SessionsOverview;
@@ -17,11 +18,17 @@ public final class FakeSessions implements SessionsUseCase {
     public final Map<String, Session> sessions = new ConcurrentHashMap<>();
     public final List<String> deleted = new ArrayList<>();
     public final AtomicInteger cleanups = new AtomicInteger();
+    public volatile SessionActivity activity = new SessionActivity(0, 0, 0, 0);
 
     @Override
     public SessionsOverview overview() {
         List<Session> list = List.copyOf(sessions.values());
         return new SessionsOverview(list, new SessionStats(list.size(), list.size(), 3, 1, 4, 3));
+    }
+
+    @Override
+    public SessionActivity activity() {
+        return activity;
     }
 
     @Override

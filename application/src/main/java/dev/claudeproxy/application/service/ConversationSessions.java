@@ -1,6 +1,7 @@
 package dev.claudeproxy.application.service;
 
 import dev.claudeproxy.application.port.in.SessionCleanup;
+import dev.claudeproxy.application.port.in.SessionActivity;
 import dev.claudeproxy.application.port.in.SessionStats;
 import dev.claudeproxy.application.port.in.SessionsOverview;
 import dev.claudeproxy.application.port.in.SessionsUseCase;
@@ -28,6 +29,8 @@ public final class ConversationSessions implements SessionsUseCase {
     private final ConversationLocks locks = new ConversationLocks();
     private final AtomicLong lookups = new AtomicLong();
     private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong resumes = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
 
     /**
      * @param ttl         how long a session lives after its last use
@@ -79,11 +82,13 @@ public final class ConversationSessions implements SessionsUseCase {
 
     /** Records a successful resumed turn. */
     void resumed(Session session, int messageCount) {
+        resumes.incrementAndGet();
         bookkeeping(() -> repository.save(session.resumed(messageCount, clock.instant())));
     }
 
     /** Records that resuming {@code session} failed: the mapping and the CLI's transcript are dropped. */
     void resumeFailed(Session session) {
+        failures.incrementAndGet();
         bookkeeping(() -> forget(session));
     }
 
@@ -115,6 +120,11 @@ public final class ConversationSessions implements SessionsUseCase {
         long failures = sessions.stream().mapToLong(Session::failureCount).sum();
         return new SessionsOverview(sessions,
                 new SessionStats(sessions.size(), active, resumes, failures, lookups.get(), hits.get()));
+    }
+
+    @Override
+    public SessionActivity activity() {
+        return new SessionActivity(lookups.get(), hits.get(), resumes.get(), failures.get());
     }
 
     @Override

@@ -6,6 +6,9 @@ public interface SessionsUseCase {
     /** Every stored session with the figures. */
     SessionsOverview overview();
 
+    /** Counts since the server started; cheap enough for every metrics scrape. */
+    SessionActivity activity();
+
     /** Removes expired sessions and the oldest beyond the maximum count, with their CLI transcripts. */
     SessionCleanup cleanup();
 
