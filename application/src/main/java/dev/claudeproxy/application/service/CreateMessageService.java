@@ -19,6 +19,7 @@ import dev.claudeproxy.domain.reply.ReplyEvent;
 import dev.claudeproxy.domain.session.Session;
 import dev.claudeproxy.domain.turn.FailureKind;
 import dev.claudeproxy.domain.turn.TurnEvent;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -42,6 +43,7 @@ public final class CreateMessageService implements CreateMessageUseCase {
     private final Duration streamCommitGrace;
     private final Optional<ConversationSessions> sessions;
     private final Watchdogs watchdogs;
+    private final RequestTraces traces;
 
     /** A service without sessions: every turn gets the full context and leaves no CLI transcript. */
     public CreateMessageService(ClaudeRunner runner, AdmissionQueue queue, IdGenerator ids,
@@ -55,21 +57,30 @@ public final class CreateMessageService implements CreateMessageUseCase {
         this(runner, queue, ids, streamCommitGrace, sessions, Watchdogs.unlimited());
     }
 
+    /** A service whose traces are kept only while their requests run. */
+    public CreateMessageService(ClaudeRunner runner, AdmissionQueue queue, IdGenerator ids,
+                                Duration streamCommitGrace, Optional<ConversationSessions> sessions,
+                                Watchdogs watchdogs) {
+        this(runner, queue, ids, streamCommitGrace, sessions, watchdogs, RequestTraces.unstored(Clock.systemUTC()));
+    }
+
     /**
      * @param streamCommitGrace how long a stream may wait for the upstream's first event before its
      *                          HTTP status is committed anyway
      * @param sessions          where conversations keep their CLI sessions; empty to keep none
      * @param watchdogs         the limits that kill a CLI run that stalls, lasts or writes too long
+     * @param traces            where each request's trace is recorded
      */
     public CreateMessageService(ClaudeRunner runner, AdmissionQueue queue, IdGenerator ids,
                                 Duration streamCommitGrace, Optional<ConversationSessions> sessions,
-                                Watchdogs watchdogs) {
+                                Watchdogs watchdogs, RequestTraces traces) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.streamCommitGrace = Objects.requireNonNull(streamCommitGrace, "streamCommitGrace");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.watchdogs = Objects.requireNonNull(watchdogs, "watchdogs");
+        this.traces = Objects.requireNonNull(traces, "traces");
     }
 
     @Override
@@ -84,9 +95,11 @@ public final class CreateMessageService implements CreateMessageUseCase {
         run(command, true, sink);
     }
 
-    private void run(CreateMessageCommand command, boolean streaming, Consumer<ReplyEvent> sink) {
+    private void run(CreateMessageCommand command, boolean streaming, Consumer<ReplyEvent> clientSink) {
         ToolOffer tools = command.toolOffer();
         Prompt full = PromptRenderer.fullContext(command.system(), command.messages(), tools);
+        TraceRecorder trace = traces.begin(command, streaming, full, tools.active());
+        Consumer<ReplyEvent> sink = new TracingSink(clientSink, trace);
         int estimatedInput = TokenEstimator.ofText(full.systemPrompt().orElse(""))
                 + TokenEstimator.ofText(full.userText()) + full.imageCount() * TokenEstimator.IMAGE_TOKENS;
         boolean showThinking = command.thinking().map(ThinkingConfig::showsThinking).orElse(false);
@@ -94,6 +107,7 @@ public final class CreateMessageService implements CreateMessageUseCase {
                 estimatedInput, tools.active() ? () -> ids.next(Ids.TOOL_USE) : null, sink);
         Optional<String> conversation = sessions.isPresent() ? command.conversationId() : Optional.empty();
         long deadline = System.nanoTime() + queue.timeout().toNanos();
+        trace.queued();
         try (ConversationLocks.Lease lease = conversation.isEmpty() ? () -> { }
                 : sessions.orElseThrow().enter(conversation.get(), queue.timeout())) {
             AdmissionQueue.Slot slot = lease == null ? null
@@ -103,18 +117,22 @@ public final class CreateMessageService implements CreateMessageUseCase {
                 return;
             }
             try (slot) {
+                trace.acquired();
                 long runDeadline = System.nanoTime() + watchdogs.maxDuration().toNanos();
-                converse(command, tools, conversation, full, streaming, translator, runDeadline);
+                converse(command, tools, conversation, full, streaming, translator, runDeadline, trace);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             translator.accept(TurnEvent.Failed.of(FailureKind.CANCELLED, "The request was interrupted."));
+        } finally {
+            trace.outputChars(translator.outputChars());
+            traces.end(trace);
         }
     }
 
     /** One answer: the resumed turn if the conversation has a session, else (or if that fails early) the full one. */
     private void converse(CreateMessageCommand command, ToolOffer tools, Optional<String> conversation, Prompt full,
-                          boolean streaming, ReplyTranslator translator, long runDeadline) {
+                          boolean streaming, ReplyTranslator translator, long runDeadline, TraceRecorder trace) {
         int messageCount = command.messages().size();
         Optional<Session> resumable = conversation.flatMap(
                 id -> sessions.orElseThrow().resumable(id, command.model(), messageCount));
@@ -122,15 +140,17 @@ public final class CreateMessageService implements CreateMessageUseCase {
             Session session = resumable.get();
             Prompt resumed = PromptRenderer.resumed(command.system(), command.messages(), tools);
             TurnOutcome outcome = attempt(request(command, resumed, Optional.of(session.cliSessionId()), streaming,
-                    true), translator, streaming, runDeadline);
+                    true), translator, streaming, runDeadline, trace);
             switch (outcome) {
                 case TurnOutcome.Completed done -> {
                     sessions.orElseThrow().resumed(session, messageCount);
                     translator.accept(done.event());
                     return;
                 }
-                case TurnOutcome.FailedEarly failed when RESUME_FALLBACK.contains(failed.event().kind()) ->
-                        sessions.orElseThrow().resumeFailed(session);
+                case TurnOutcome.FailedEarly failed when RESUME_FALLBACK.contains(failed.event().kind()) -> {
+                    trace.resumeFailed();
+                    sessions.orElseThrow().resumeFailed(session);
+                }
                 case TurnOutcome.FailedEarly failed -> {
                     translator.accept(failed.event());
                     return;
@@ -141,7 +161,7 @@ public final class CreateMessageService implements CreateMessageUseCase {
             }
         }
         TurnOutcome outcome = attempt(request(command, full, Optional.empty(), streaming, conversation.isPresent()),
-                translator, streaming, runDeadline);
+                translator, streaming, runDeadline, trace);
         switch (outcome) {
             case TurnOutcome.Completed done -> {
                 if (conversation.isPresent() && done.cliSessionId().isPresent()) {
@@ -163,14 +183,16 @@ public final class CreateMessageService implements CreateMessageUseCase {
     }
 
     private TurnOutcome attempt(TurnRequest request, ReplyTranslator translator, boolean streaming,
-                                long runDeadline) {
+                                long runDeadline, TraceRecorder trace) {
+        trace.cliStarting(request.resumeSessionId().isPresent());
         try (ClaudeTurn turn = runner.start(request)) {
-            return drive(turn, translator, streaming ? streamCommitGrace : null, runDeadline);
+            return drive(turn, translator, streaming ? streamCommitGrace : null, runDeadline, trace);
         }
     }
 
     /** Feeds the turn's events to the translator until the turn completes or fails, or a watchdog kills it. */
-    private TurnOutcome drive(ClaudeTurn turn, ReplyTranslator translator, Duration grace, long runDeadline) {
+    private TurnOutcome drive(ClaudeTurn turn, ReplyTranslator translator, Duration grace, long runDeadline,
+                              TraceRecorder trace) {
         long now = System.nanoTime();
         long commitBy = grace == null ? Long.MAX_VALUE : now + grace.toNanos();
         long stallBy = now + watchdogs.stallTimeout().toNanos();
@@ -185,11 +207,16 @@ public final class CreateMessageService implements CreateMessageUseCase {
                 now = System.nanoTime();
                 if (event != null) {
                     stallBy = now + watchdogs.stallTimeout().toNanos();
+                    trace.cliEvent(TurnEvents.typeName(event));
+                    if (event instanceof TurnEvent.Completed || event instanceof TurnEvent.Failed) {
+                        trace.cliDone();
+                    }
                 } else if (now - runDeadline >= 0) {
-                    return kill(turn, translator, FailureKind.TIMED_OUT, "The request took longer than the "
+                    return kill(turn, translator, trace, FailureKind.TIMED_OUT, "The request took longer than the "
                             + "maximum duration of " + watchdogs.maxDuration().toMillis() + " ms; the CLI was stopped.");
                 } else if (now - stallBy >= 0) {
-                    return kill(turn, translator, FailureKind.STALLED, "The Claude CLI produced no output for "
+                    trace.stalled();
+                    return kill(turn, translator, trace, FailureKind.STALLED, "The Claude CLI produced no output for "
                             + watchdogs.stallTimeout().toMillis() + " ms; it was stopped.");
                 }
                 switch (event) {
@@ -198,7 +225,10 @@ public final class CreateMessageService implements CreateMessageUseCase {
                             translator.startNow();
                         }
                     }
-                    case TurnEvent.SessionStarted started -> cliSessionId = Optional.of(started.sessionId());
+                    case TurnEvent.SessionStarted started -> {
+                        cliSessionId = Optional.of(started.sessionId());
+                        trace.cliSession(started.sessionId());
+                    }
                     case TurnEvent.Completed completed -> {
                         return new TurnOutcome.Completed(completed, cliSessionId);
                     }
@@ -210,7 +240,7 @@ public final class CreateMessageService implements CreateMessageUseCase {
                             return new TurnOutcome.Ended();
                         }
                         if (translator.outputChars() > watchdogs.maxOutputChars()) {
-                            return kill(turn, translator, FailureKind.OUTPUT_LIMIT, "The answer exceeded the "
+                            return kill(turn, translator, trace, FailureKind.OUTPUT_LIMIT, "The answer exceeded the "
                                     + "maximum output of " + watchdogs.maxOutputChars() + " characters; the CLI was "
                                     + "stopped.");
                         }
@@ -220,14 +250,17 @@ public final class CreateMessageService implements CreateMessageUseCase {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             turn.cancel();
+            trace.cliDone();
             translator.accept(TurnEvent.Failed.of(FailureKind.CANCELLED, "The request was interrupted."));
             return new TurnOutcome.Ended();
         }
     }
 
     /** Kills the CLI (with its children) at once and ends the reply with the watchdog's error. */
-    private static TurnOutcome kill(ClaudeTurn turn, ReplyTranslator translator, FailureKind kind, String message) {
+    private static TurnOutcome kill(ClaudeTurn turn, ReplyTranslator translator, TraceRecorder trace,
+                                    FailureKind kind, String message) {
         turn.cancel();
+        trace.cliDone();
         translator.accept(TurnEvent.Failed.of(kind, message));
         return new TurnOutcome.Ended();
     }

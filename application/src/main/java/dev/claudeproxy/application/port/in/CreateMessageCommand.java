@@ -15,11 +15,19 @@ import java.util.Optional;
 
 /**
  * A request for one assistant reply: the model asked for, system prompt, conversation, tools, thinking, and the
- * id of the conversation it continues (named by the client, or found in openclaw's metadata), if any.
+ * id of the conversation it continues (named by the client, or found in openclaw's metadata), if any, and where it
+ * came from.
  */
 public record CreateMessageCommand(String requestId, String model, String system, List<Message> messages,
                                    List<ToolDefinition> tools, Optional<ThinkingConfig> thinking,
-                                   ToolChoice toolChoice, Optional<String> conversationId) {
+                                   ToolChoice toolChoice, Optional<String> conversationId, RequestOrigin origin) {
+
+    /** A command whose origin is unknown. */
+    public CreateMessageCommand(String requestId, String model, String system, List<Message> messages,
+                                List<ToolDefinition> tools, Optional<ThinkingConfig> thinking,
+                                ToolChoice toolChoice, Optional<String> conversationId) {
+        this(requestId, model, system, messages, tools, thinking, toolChoice, conversationId, RequestOrigin.unknown());
+    }
 
     /** A command whose tools, if any, are offered with the default choice. */
     public CreateMessageCommand(String requestId, String model, String system, List<Message> messages,
@@ -54,13 +62,20 @@ public record CreateMessageCommand(String requestId, String model, String system
             throw new InvalidRequestException("conversation id: must be at most "
                     + Session.MAX_CONVERSATION_ID_LENGTH + " characters");
         }
+        origin = origin == null ? RequestOrigin.unknown() : origin;
     }
 
     /** This command for the conversation the client named (x-conversation-id, else x-session-id), if it did. */
     public CreateMessageCommand withConversation(Optional<String> conversationHeader, Optional<String> sessionHeader) {
         Optional<String> named = ConversationIds.resolve(conversationHeader, sessionHeader, List.of());
         return named.isEmpty() ? this : new CreateMessageCommand(requestId, model, system, messages, tools, thinking,
-                toolChoice, named);
+                toolChoice, named, origin);
+    }
+
+    /** This command as it came in from {@code origin}. */
+    public CreateMessageCommand withOrigin(RequestOrigin origin) {
+        return new CreateMessageCommand(requestId, model, system, messages, tools, thinking, toolChoice,
+                conversationId, origin);
     }
 
     /** The tools and how the model may use them. */
