@@ -4,6 +4,7 @@ import dev.claudeproxy.adapters.http.common.ApiKeyFilter;
 import dev.claudeproxy.adapters.http.common.DisconnectWatch;
 import dev.claudeproxy.adapters.http.common.ErrorMapping;
 import dev.claudeproxy.adapters.http.common.ProxyHeadersFilter;
+import dev.claudeproxy.adapters.http.debug.DebugHttpService;
 import dev.claudeproxy.adapters.http.messages.BatchesHttpService;
 import dev.claudeproxy.adapters.http.messages.MessagesHttpService;
 import dev.claudeproxy.adapters.http.models.ModelsHttpService;
@@ -31,7 +32,9 @@ public final class ProxyHttp {
                         new ChatCompletionsHttpService(deps.createMessage(), deps.listModels(), deps.ids(),
                                 Clock.systemUTC(), deps.pingInterval(), deps.maxBodyBytes()),
                         new ModelsHttpService(deps.listModels()),
-                        new SessionsHttpService(deps.sessions()))
+                        new SessionsHttpService(deps.sessions()),
+                        new DebugHttpService(deps.inspect(), deps.queue(), deps.sessions(), deps.version(),
+                                deps.settings()))
                 .any(ErrorMapping::notFound); // last: whatever no service matched
         ErrorMapping.register(routing);
     }

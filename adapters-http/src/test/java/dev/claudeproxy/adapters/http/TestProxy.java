@@ -29,6 +29,7 @@ public final class TestProxy implements AutoCloseable {
     public final FakeCreateMessage createMessage = new FakeCreateMessage();
     public final AtomicInteger countedTokens = new AtomicInteger(42);
     public final FakeSessions sessions = new FakeSessions();
+    public final FakeInspect inspect = new FakeInspect();
     private final WebServer server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -57,7 +58,8 @@ public final class TestProxy implements AutoCloseable {
         };
         QueueStatusQuery queue = () -> new QueueStatus(1, 2, 5);
         HttpDependencies deps = new HttpDependencies(createMessage, countTokens, models, queue, ids, "9.9.9",
-                pingInterval, apiKey, maxBodyBytes, sessions);
+                pingInterval, apiKey, maxBodyBytes, sessions, inspect, java.util.Map.of("maxConcurrent", 5,
+                "logDir", "/var/log/x", "debug", false));
         server = WebServer.builder().host("127.0.0.1").port(0)
                 .routing(routing -> ProxyHttp.routing(routing, deps))
                 .build().start();

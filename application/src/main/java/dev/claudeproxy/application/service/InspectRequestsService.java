@@ -7,7 +7,10 @@ import dev.claudeproxy.application.port.out.LogFiles;
 import dev.claudeproxy.application.port.out.TraceRepository;
 import dev.claudeproxy.domain.message.InvalidRequestException;
 import dev.claudeproxy.domain.trace.Trace;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -48,7 +51,13 @@ public final class InspectRequestsService implements InspectRequestsUseCase {
 
     @Override
     public List<Trace> recent(int limit) {
-        return repository.recent(checkLimit("limit", limit, MAX_LIMIT));
+        checkLimit("limit", limit, MAX_LIMIT);
+        Map<String, Trace> merged = new LinkedHashMap<>();
+        traces.active().forEach(t -> merged.put(t.id(), t));
+        repository.recent(limit).forEach(t -> merged.putIfAbsent(t.id(), t));
+        return merged.values().stream()
+                .sorted(Comparator.comparing((Trace t) -> t.times().received()).reversed())
+                .limit(limit).toList();
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,7 @@ public final class ProxyHeadersFilter implements Filter {
         String requestId = req.headers().first(X_REQUEST_ID)
                 .filter(id -> SAFE_ID.matcher(id).matches())
                 .orElseGet(() -> ids.next(Ids.REQUEST));
-        req.context().register(new RequestId(requestId));
+        req.context().register(new RequestId(requestId, Instant.now()));
         res.header(REQUEST_ID, requestId);
         res.header(X_REQUEST_ID, requestId);
         res.header(ANTHROPIC_VERSION, "2023-06-01");

@@ -39,6 +39,12 @@ public final class WireJson {
         return MAPPER.createArrayNode();
     }
 
+    /** A plain value (text, number, boolean, null, or anything else as its text) as a JSON node. */
+    public static JsonNode valueOf(Object value) {
+        return value == null ? MAPPER.nullNode() : MAPPER.valueToTree(
+                value instanceof Number || value instanceof Boolean ? value : value.toString());
+    }
+
     /** Parses a body; empty when it is not valid JSON. */
     public static Optional<JsonNode> parse(byte[] body) {
         if (body.length == 0) {

@@ -3,6 +3,7 @@ package dev.claudeproxy.adapters.http.messages;
 import dev.claudeproxy.adapters.http.common.ConversationHeaders;
 import dev.claudeproxy.adapters.http.common.ReplyStreaming;
 import dev.claudeproxy.adapters.http.common.RequestBody;
+import dev.claudeproxy.adapters.http.common.Origins;
 import dev.claudeproxy.adapters.http.common.RequestId;
 import dev.claudeproxy.adapters.http.common.WireJson;
 import dev.claudeproxy.application.port.in.CountTokensUseCase;
@@ -40,8 +41,10 @@ public final class MessagesHttpService implements HttpService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        MessageRequest request = MessageRequestParser.parse(body(req), RequestId.of(req));
-        CreateMessageCommand command = ConversationHeaders.apply(req, request.command());
+        byte[] body = body(req);
+        MessageRequest request = MessageRequestParser.parse(body, RequestId.of(req));
+        CreateMessageCommand command = ConversationHeaders.apply(req, request.command())
+                .withOrigin(Origins.of(req, body.length));
         if (request.stream()) {
             stream(req, res, command);
         } else {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claudeproxy.adapters.http.common.ConversationHeaders;
 import dev.claudeproxy.adapters.http.common.ReplyStreaming;
 import dev.claudeproxy.adapters.http.common.RequestBody;
+import dev.claudeproxy.adapters.http.common.Origins;
 import dev.claudeproxy.adapters.http.common.RequestId;
 import dev.claudeproxy.adapters.http.common.WireJson;
 import dev.claudeproxy.application.port.in.CreateMessageCommand;
@@ -49,8 +50,10 @@ public final class ChatCompletionsHttpService implements HttpService {
     }
 
     private void complete(ServerRequest req, ServerResponse res) {
-        ChatRequest request = ChatRequestParser.parse(RequestBody.read(req, maxBodyBytes), RequestId.of(req));
-        CreateMessageCommand command = ConversationHeaders.apply(req, request.command());
+        byte[] body = RequestBody.read(req, maxBodyBytes);
+        ChatRequest request = ChatRequestParser.parse(body, RequestId.of(req));
+        CreateMessageCommand command = ConversationHeaders.apply(req, request.command())
+                .withOrigin(Origins.of(req, body.length));
         var header = new ChatCompletionWire.Header(ids.next(ID_PREFIX), clock.instant().getEpochSecond(),
                 command.model());
         if (request.stream()) {

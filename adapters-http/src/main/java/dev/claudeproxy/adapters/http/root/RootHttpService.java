@@ -17,7 +17,8 @@ public final class RootHttpService implements HttpService {
 
     private static final List<String> ENDPOINTS = List.of(
             "/v1/messages", "/v1/messages/count_tokens", "/v1/models", "/v1/chat/completions", "/v1/chat/models",
-            "/sessions", "/sessions/cleanup");
+            "/sessions", "/sessions/cleanup", "/debug/stats", "/debug/traces", "/debug/errors", "/debug/logs",
+            "/debug/active", "/debug/health", "/observe/health", "/observe/metrics");
 
     private final QueueStatusQuery queue;
     private final String version;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claudeproxy.adapters.http.common.ApiErrors;
 import dev.claudeproxy.adapters.http.common.WireJson;
 import dev.claudeproxy.application.port.in.SessionCleanup;
-import dev.claudeproxy.application.port.in.SessionStats;
 import dev.claudeproxy.application.port.in.SessionsOverview;
 import dev.claudeproxy.application.port.in.SessionsUseCase;
 import dev.claudeproxy.domain.message.InvalidRequestException;
@@ -41,7 +40,7 @@ public final class SessionsHttpService implements HttpService {
         ObjectNode body = WireJson.object();
         ArrayNode list = body.putArray("sessions");
         overview.sessions().forEach(s -> list.add(session(s)));
-        body.set("stats", stats(overview.stats()));
+        body.set("stats", SessionsWire.stats(overview.stats()));
         WireJson.send(res, 200, body);
     }
 
@@ -77,16 +76,5 @@ public final class SessionsHttpService implements HttpService {
                 .put("lastUsedAt", s.lastUsedAt().toString())
                 .put("resumeCount", s.resumeCount())
                 .put("failureCount", s.failureCount());
-    }
-
-    private static ObjectNode stats(SessionStats stats) {
-        return WireJson.object()
-                .put("total", stats.total())
-                .put("active", stats.active())
-                .put("resumes", stats.resumes())
-                .put("failures", stats.failures())
-                .put("lookups", stats.lookups())
-                .put("hits", stats.hits())
-                .put("hitRate", stats.hitRate());
     }
 }

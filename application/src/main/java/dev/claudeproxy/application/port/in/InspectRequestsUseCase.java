@@ -16,7 +16,7 @@ public interface InspectRequestsUseCase {
     /** The requests running now, oldest first. */
     List<Trace> active();
 
-    /** At most {@code limit} (1…1000) traces, newest first. */
+    /** At most {@code limit} (1…1000) traces, running or ended, newest first. */
     List<Trace> recent(int limit);
 
     /** The trace of a request, running or ended. */
