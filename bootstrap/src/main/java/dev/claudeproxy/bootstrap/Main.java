@@ -1,13 +1,14 @@
 package dev.claudeproxy.bootstrap;
 
+import dev.claudeproxy.adapters.persistence.logs.LogSetup;
 import dev.claudeproxy.bootstrap.config.ConfigLoader;
 import dev.claudeproxy.bootstrap.config.HelpRequestedException;
 import dev.claudeproxy.bootstrap.config.ProxyConfig;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.logging.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.logging.LogManager;
-import java.util.logging.Logger;
 
 /** Starts claude-proxy: config from application.yaml, CLAUDE_PROXY_* variables and flags, then the server. */
 public final class Main {
@@ -31,29 +32,25 @@ public final class Main {
             System.exit(2);
             return;
         }
-        applyLogLevel(config.logLevel());
+        LogSetup logs = LogSetup.install(config.logDir(), config.logLevel());
         long started = System.nanoTime();
         ProxyServer server = ProxyServer.start(config, ProxyServer.productionAdapters(config, System.getenv()));
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "claude-proxy-shutdown"));
-        System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO,
-                "claude-proxy {0} listening on http://{1}:{2} (started in {3} ms)", ProxyServer.version(),
-                config.host(), String.valueOf(server.port()), String.valueOf((System.nanoTime() - started) / 1_000_000));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            logs.close();
+        }, "claude-proxy-shutdown"));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("version", ProxyServer.version());
+        fields.put("url", "http://" + config.host() + ":" + server.port());
+        fields.put("pid", ProcessHandle.current().pid());
+        fields.put("startupMs", (System.nanoTime() - started) / 1_000_000);
+        fields.put("maxConcurrent", config.maxConcurrent());
+        fields.put("authRequired", config.authRequired());
+        fields.put("logDir", config.logDir().toAbsolutePath().toString());
+        System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO, "proxy.started", fields);
     }
 
-    // held so the level set on it is not lost when the logger would otherwise be collected
-    private static final Logger PROXY_LOGGER = Logger.getLogger("dev.claudeproxy");
-
-    private static void applyLogLevel(String level) {
-        PROXY_LOGGER.setLevel(switch (level) {
-            case "error" -> Level.SEVERE;
-            case "warn" -> Level.WARNING;
-            case "debug" -> Level.FINE;
-            case "trace" -> Level.FINEST;
-            default -> Level.INFO;
-        });
-    }
-
-    /** One line per record on stderr, unless the user brought a JUL configuration of their own. */
+    /** Until the configured JSON logs are installed: one line per record on stderr, unless the user brought a JUL configuration of their own. */
     private static void configureLogging() {
         if (System.getProperty("java.util.logging.config.file") != null) {
             return;

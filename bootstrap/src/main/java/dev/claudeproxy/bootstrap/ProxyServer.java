@@ -9,19 +9,27 @@ import dev.claudeproxy.adapters.http.common.DrainFilter;
 import dev.claudeproxy.adapters.persistence.Database;
 import dev.claudeproxy.adapters.persistence.DatabaseSettings;
 import dev.claudeproxy.adapters.persistence.session.CachedSessionRepository;
+import dev.claudeproxy.adapters.persistence.DatabaseProbe;
+import dev.claudeproxy.adapters.persistence.logs.LogDirectory;
 import dev.claudeproxy.adapters.persistence.session.JdbcSessionRepository;
+import dev.claudeproxy.adapters.persistence.trace.CachedTraceRepository;
+import dev.claudeproxy.adapters.persistence.trace.JdbcTraceRepository;
 import dev.claudeproxy.application.port.in.QueueStatus;
 import dev.claudeproxy.application.port.in.QueueStatusQuery;
 import dev.claudeproxy.application.port.in.SessionCleanup;
 import dev.claudeproxy.application.port.out.ClaudeRunner;
+import dev.claudeproxy.application.port.out.HealthProbe;
 import dev.claudeproxy.application.port.out.IdGenerator;
 import dev.claudeproxy.application.port.out.SessionRepository;
 import dev.claudeproxy.application.port.out.SessionTranscripts;
+import dev.claudeproxy.application.port.out.TraceRepository;
 import dev.claudeproxy.application.service.AdmissionQueue;
 import dev.claudeproxy.application.service.ConversationSessions;
 import dev.claudeproxy.application.service.CountTokensService;
 import dev.claudeproxy.application.service.CreateMessageService;
+import dev.claudeproxy.application.service.InspectRequestsService;
 import dev.claudeproxy.application.service.ListModelsService;
+import dev.claudeproxy.application.service.RequestTraces;
 import dev.claudeproxy.application.service.Watchdogs;
 import dev.claudeproxy.bootstrap.config.ProxyConfig;
 import dev.claudeproxy.bootstrap.config.SessionConfig;
@@ -29,6 +37,8 @@ import io.helidon.webserver.WebServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +46,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 
 /** The composition root: wires adapters → services → HTTP, starts the web server, and stops it all. */
 public final class ProxyServer implements AutoCloseable {
@@ -48,8 +59,12 @@ public final class ProxyServer implements AutoCloseable {
      * runs when the server stops (kill the CLIs, close the database).
      */
     public record Adapters(ClaudeRunner runner, IdGenerator ids, SessionRepository sessions,
-                           SessionTranscripts transcripts, AutoCloseable shutdown) {
+                           SessionTranscripts transcripts, TraceRepository traces, List<HealthProbe> probes,
+                           IntSupplier liveProcesses, AutoCloseable shutdown) {
         public Adapters {
+            Objects.requireNonNull(traces, "traces");
+            probes = List.copyOf(probes);
+            Objects.requireNonNull(liveProcesses, "liveProcesses");
             Objects.requireNonNull(runner, "runner");
             Objects.requireNonNull(ids, "ids");
             Objects.requireNonNull(sessions, "sessions");
@@ -91,11 +106,15 @@ public final class ProxyServer implements AutoCloseable {
         Database database = Database.open(databaseSettings(config.sessions()));
         SessionRepository sessions = new CachedSessionRepository(
                 new JdbcSessionRepository(database.dataSource()), SESSION_CACHE_SIZE);
-        return new Adapters(runner, new SecureRandomIds(), sessions, runner.transcripts(), () -> {
-            try (database) {
-                runner.close();
-            }
-        });
+        CachedTraceRepository traces = CachedTraceRepository.writingBehind(
+                new JdbcTraceRepository(database.dataSource()), config.traces().recentInMemory());
+        List<HealthProbe> probes = List.of(new DatabaseProbe(database.dataSource()));
+        return new Adapters(runner, new SecureRandomIds(), sessions, runner.transcripts(), traces, probes,
+                runner::liveProcesses, () -> {
+                    try (database; traces) { // the last traces are written before the database closes
+                        runner.close();
+                    }
+                });
     }
 
     /** The configured database: another one by JDBC URL, else the embedded file in the data folder. */
@@ -110,16 +129,28 @@ public final class ProxyServer implements AutoCloseable {
         SessionConfig sessionConfig = config.sessions();
         ConversationSessions sessions = new ConversationSessions(adapters.sessions(), adapters.transcripts(),
                 Clock.systemUTC(), sessionConfig.ttl(), sessionConfig.maxSessions());
+        LogDirectory logs = new LogDirectory(config.logDir());
+        Map<String, Object> limits = Map.of("stallTimeoutMs", config.stallTimeout().toMillis(),
+                "maxDurationMs", config.maxDuration().toMillis(), "maxOutputChars", config.maxOutputChars(),
+                "maxConcurrent", config.maxConcurrent(), "queueTimeoutMs", config.queueTimeout().toMillis());
+        RequestTraces traces = new RequestTraces(Clock.systemUTC(), Optional.of(adapters.traces()),
+                Optional.of(logs), List.of(), limits);
         HttpDependencies deps = new HttpDependencies(
                 new CreateMessageService(adapters.runner(), queue, adapters.ids(), config.streamCommitGrace(),
                         Optional.of(sessions),
-                        new Watchdogs(config.stallTimeout(), config.maxDuration(), config.maxOutputChars())),
+                        new Watchdogs(config.stallTimeout(), config.maxDuration(), config.maxOutputChars()),
+                        traces),
                 new CountTokensService(), new ListModelsService(), queue, adapters.ids(), version(),
-                config.pingInterval(), config.apiKey(), config.maxBodyBytes(), sessions);
+                config.pingInterval(), config.apiKey(), config.maxBodyBytes(), sessions,
+                new InspectRequestsService(traces, adapters.traces(), logs, logs), config.publicSettings());
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("session-cleanup").factory());
+                Thread.ofPlatform().daemon().name("housekeeping").factory());
         long period = sessionConfig.cleanupInterval().toMillis();
-        housekeeping.scheduleWithFixedDelay(() -> cleanUp(sessions), 0, period, TimeUnit.MILLISECONDS);
+        housekeeping.scheduleWithFixedDelay(() -> cleanUp(sessions, adapters.traces(), config.traces().retention()),
+                0, period, TimeUnit.MILLISECONDS);
+        HealthLog health = new HealthLog(traces, queue, adapters.liveProcesses());
+        long healthPeriod = config.traces().healthLogInterval().toMillis();
+        housekeeping.scheduleAtFixedRate(health::log, healthPeriod, healthPeriod, TimeUnit.MILLISECONDS);
         DrainFilter drain = new DrainFilter();
         WebServer server = WebServer.builder()
                 .host(config.host())
@@ -131,15 +162,23 @@ public final class ProxyServer implements AutoCloseable {
         return new ProxyServer(server, adapters, housekeeping, drain, queue, config.shutdownGrace());
     }
 
-    private static void cleanUp(ConversationSessions sessions) {
+    private static void cleanUp(ConversationSessions sessions, TraceRepository traces, Duration retention) {
         try {
             SessionCleanup done = sessions.cleanup();
             if (done.expired() + done.evicted() > 0) {
-                LOG.log(System.Logger.Level.INFO, "sessions cleaned up: {0} expired, {1} evicted, {2} remain",
-                        done.expired(), done.evicted(), done.remaining());
+                LOG.log(System.Logger.Level.INFO, "sessions.cleanup", Map.of("expired", done.expired(),
+                        "evicted", done.evicted(), "remaining", done.remaining()));
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "session cleanup failed", e);
+        }
+        try {
+            int removed = traces.removeReceivedBefore(Instant.now().minus(retention));
+            if (removed > 0) {
+                LOG.log(System.Logger.Level.INFO, "traces.cleanup", Map.of("removed", removed));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "trace cleanup failed", e);
         }
     }
 
@@ -162,6 +201,8 @@ public final class ProxyServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        LOG.log(System.Logger.Level.INFO, "proxy.shutdown", Map.of("graceMs", shutdownGrace.toMillis(),
+                "active", queue.queueStatus().active(), "waiting", queue.queueStatus().waiting()));
         drain.startDraining();
         awaitIdle();
         housekeeping.shutdownNow();

@@ -145,6 +145,10 @@ public final class ConfigLoader {
                         raw.get(DB_PASSWORD).asOptional().orElse(""),
                         raw.get(SESSION_TTL_MS).asMillis(1),
                         raw.get(MAX_SESSIONS).asInt(1, Integer.MAX_VALUE),
-                        raw.get(SESSION_CLEANUP_INTERVAL_MS).asMillis(1)));
+                        raw.get(SESSION_CLEANUP_INTERVAL_MS).asMillis(1)),
+                new TraceConfig(
+                        raw.get(TRACE_RETENTION_MS).asMillis(1),
+                        raw.get(RECENT_TRACES).asInt(1, Integer.MAX_VALUE),
+                        raw.get(HEALTH_LOG_INTERVAL_MS).asMillis(1)));
     }
 }

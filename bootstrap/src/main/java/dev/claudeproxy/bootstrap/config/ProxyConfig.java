@@ -30,7 +30,8 @@ public record ProxyConfig(
         boolean debug,
         long maxBodyBytes,
         Duration shutdownGrace,
-        SessionConfig sessions) {
+        SessionConfig sessions,
+        TraceConfig traces) {
 
     /** The log levels {@code logLevel} accepts, lower case. */
     public static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug", "trace");
@@ -61,6 +62,7 @@ public record ProxyConfig(
             throw new IllegalArgumentException("shutdownGrace must not be negative: " + shutdownGrace);
         }
         Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(traces, "traces");
     }
 
     /** Whether requests must carry the API key. */
@@ -78,7 +80,31 @@ public record ProxyConfig(
                 + ", streamCommitGrace=" + streamCommitGrace + ", pingInterval=" + pingInterval
                 + ", logDir=" + logDir + ", logLevel=" + logLevel + ", debug=" + debug
                 + ", maxBodyBytes=" + maxBodyBytes + ", shutdownGrace=" + shutdownGrace
-                + ", sessions=" + sessions + "]";
+                + ", sessions=" + sessions + ", traces=" + traces + "]";
+    }
+
+    /** The settings operators see in /debug/stats: everything but secrets (API key, database password). */
+    public java.util.Map<String, Object> publicSettings() {
+        java.util.Map<String, Object> shown = new java.util.LinkedHashMap<>();
+        shown.put("host", host);
+        shown.put("port", port);
+        shown.put("maxConcurrent", maxConcurrent);
+        shown.put("queueTimeoutMs", queueTimeout.toMillis());
+        shown.put("stallTimeoutMs", stallTimeout.toMillis());
+        shown.put("maxDurationMs", maxDuration.toMillis());
+        shown.put("maxOutputChars", maxOutputChars);
+        shown.put("authRequired", authRequired());
+        shown.put("claudeExecutable", claudePath);
+        shown.put("logDir", logDir.toString());
+        shown.put("logLevel", logLevel);
+        shown.put("debug", debug);
+        shown.put("maxBodyBytes", maxBodyBytes);
+        shown.put("shutdownGraceMs", shutdownGrace.toMillis());
+        shown.put("sessionTtlMs", sessions.ttl().toMillis());
+        shown.put("maxSessions", sessions.maxSessions());
+        shown.put("database", sessions.dbUrl().orElse("embedded file in " + sessions.dataDir()));
+        shown.put("traceRetentionMs", traces.retention().toMillis());
+        return shown;
     }
 
     private static String requireText(String value, String name) {

@@ -32,7 +32,12 @@ enum Setting {
     SESSION_TTL_MS("session-ttl-ms", "SESSION_TTL_MS", "86400000", "a session lives this long after its last use"),
     MAX_SESSIONS("max-sessions", "MAX_SESSIONS", "500", "sessions kept at most; the least recently used go"),
     SESSION_CLEANUP_INTERVAL_MS("session-cleanup-interval-ms", "SESSION_CLEANUP_INTERVAL_MS", "600000",
-            "how often expired sessions are removed");
+            "how often expired sessions are removed"),
+    TRACE_RETENTION_MS("trace-retention-ms", "TRACE_RETENTION_MS", "604800000",
+            "stored request traces older than this are removed"),
+    RECENT_TRACES("recent-traces", "RECENT_TRACES", "1000", "recent request traces held in memory"),
+    HEALTH_LOG_INTERVAL_MS("health-log-interval-ms", "HEALTH_LOG_INTERVAL_MS", "300000",
+            "how often a proxy.health line is logged");
 
     static final String ENV_PREFIX = "CLAUDE_PROXY_";
     static final String YAML_ROOT = "proxy";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudeproxy.adapters.cli.CliClaudeRunner;
 import dev.claudeproxy.adapters.persistence.session.InMemorySessionRepository;
+import dev.claudeproxy.adapters.persistence.trace.InMemoryTraceRepository;
 import dev.claudeproxy.adapters.cli.CliSettings;
 import dev.claudeproxy.adapters.cli.testkit.Scenario;
 import dev.claudeproxy.adapters.cli.testkit.ScriptedCli;
@@ -64,7 +65,8 @@ class ServerOverheadBenchmark {
                 dir.resolve("work"), cli.environment(), 1, Duration.ofSeconds(5)));
         try (ProxyServer server = ProxyServer.start(ConfigLoader.load(new String[] {"--port=0"},
                 Map.of("CLAUDE_PROXY_MAX_CONCURRENT", "1")), new ProxyServer.Adapters(runner, p -> p + "x",
-                        new InMemorySessionRepository(), runner.transcripts(), runner))) {
+                        new InMemorySessionRepository(), runner.transcripts(), new InMemoryTraceRepository(), List.of(),
+                        runner::liveProcesses, runner))) {
             String url = "/v1/messages";
             RawHttpClient client = new RawHttpClient(server.port());
             List<Double> alone = new ArrayList<>();

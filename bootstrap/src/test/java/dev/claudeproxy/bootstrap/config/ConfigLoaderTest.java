@@ -116,7 +116,8 @@ class ConfigLoaderTest {
                 Map.entry("CLAUDE_PROXY_DB_URL", "jdbc:h2:tcp://127.0.0.1/x"), Map.entry("CLAUDE_PROXY_DB_USER", "u"),
                 Map.entry("CLAUDE_PROXY_DB_PASSWORD", "p"), Map.entry("CLAUDE_PROXY_SESSION_TTL_MS", "70"),
                 Map.entry("CLAUDE_PROXY_MAX_SESSIONS", "80"), Map.entry("CLAUDE_PROXY_SESSION_CLEANUP_INTERVAL_MS", "90"),
-                Map.entry("CLAUDE_PROXY_SHUTDOWN_GRACE_MS", "100"));
+                Map.entry("CLAUDE_PROXY_SHUTDOWN_GRACE_MS", "100"), Map.entry("CLAUDE_PROXY_TRACE_RETENTION_MS", "110"),
+                Map.entry("CLAUDE_PROXY_RECENT_TRACES", "120"), Map.entry("CLAUDE_PROXY_HEALTH_LOG_INTERVAL_MS", "130"));
 
         ProxyConfig config = ConfigLoader.load(NO_ARGS, env);
 
@@ -124,7 +125,8 @@ class ConfigLoaderTest {
                 Duration.ofMillis(30), 40, java.util.Optional.of("k"), "/opt/claude", Path.of("/w"), 0,
                 Duration.ZERO, Duration.ofMillis(50), Path.of("/l"), "debug", true, 60, Duration.ofMillis(100),
                 new SessionConfig(Path.of("/d"), java.util.Optional.of("jdbc:h2:tcp://127.0.0.1/x"), "u", "p",
-                        Duration.ofMillis(70), 80, Duration.ofMillis(90))));
+                        Duration.ofMillis(70), 80, Duration.ofMillis(90)),
+                new TraceConfig(Duration.ofMillis(110), 120, Duration.ofMillis(130))));
     }
 
     @ParameterizedTest

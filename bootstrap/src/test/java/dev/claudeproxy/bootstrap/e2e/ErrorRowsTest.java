@@ -101,7 +101,7 @@ class ErrorRowsTest {
 
     @Test
     void aMissingCliExecutable_isAClear500_perRequest() throws Exception {
-        try (RunningProxy proxy = RunningProxy.withProductionAdapters(Map.of(
+        try (RunningProxy proxy = RunningProxy.withProductionAdapters(dir, Map.of(
                 "CLAUDE_PROXY_CLAUDE_PATH", dir.resolve("no-such-claude").toString(),
                 "CLAUDE_PROXY_WORK_DIR", dir.resolve("work").toString()))) {
             assertError(post(proxy, "/v1/messages", HELLO), 500, "api_error", "Claude Code CLI not found");

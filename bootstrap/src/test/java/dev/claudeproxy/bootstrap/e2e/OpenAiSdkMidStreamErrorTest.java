@@ -9,7 +9,11 @@ import com.openai.errors.SseException;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.claudeproxy.adapters.http.HttpDependencies;
 import dev.claudeproxy.adapters.http.ProxyHttp;
+import dev.claudeproxy.adapters.persistence.logs.LogDirectory;
 import dev.claudeproxy.adapters.persistence.session.InMemorySessionRepository;
+import dev.claudeproxy.adapters.persistence.trace.InMemoryTraceRepository;
+import dev.claudeproxy.application.service.InspectRequestsService;
+import dev.claudeproxy.application.service.RequestTraces;
 import dev.claudeproxy.application.port.in.CreateMessageCommand;
 import dev.claudeproxy.application.port.in.CreateMessageUseCase;
 import dev.claudeproxy.application.port.in.ListModelsUseCase;
@@ -26,10 +30,13 @@ import io.helidon.webserver.WebServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A failure after a stream has started reaches the official OpenAI SDK as an {@link SseException}, after the text sent. */
 class OpenAiSdkMidStreamErrorTest {
@@ -50,13 +57,18 @@ class OpenAiSdkMidStreamErrorTest {
         }
     }
 
+    @TempDir
+    Path dir;
+
     @Test
     void anErrorChunkAfterTheStart_isThrownBySdkStreamAsSseException_afterTheTextAlreadySent() {
         ListModelsUseCase models = new ListModelsService();
+        LogDirectory logs = new LogDirectory(dir.resolve("logs"));
         HttpDependencies deps = new HttpDependencies(new FailingMidStream(), command -> 0, models,
                 () -> new QueueStatus(0, 0, 1), new TestIds(), "test", Duration.ofHours(1), Optional.empty(),
                 1_000_000, new ConversationSessions(new InMemorySessionRepository(), id -> {
-                }, Clock.systemUTC(), Duration.ofHours(1), 10));
+                }, Clock.systemUTC(), Duration.ofHours(1), 10), new InspectRequestsService(
+                RequestTraces.unstored(Clock.systemUTC()), new InMemoryTraceRepository(), logs, logs), Map.of());
         WebServer server = WebServer.builder().host("127.0.0.1").port(0)
                 .routing(routing -> ProxyHttp.routing(routing, deps)).build().start();
         OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl("http://127.0.0.1:" + server.port() + "/v1")

@@ -12,7 +12,13 @@ import dev.claudeproxy.adapters.cli.testkit.ScriptedCli;
 import dev.claudeproxy.adapters.persistence.Database;
 import dev.claudeproxy.adapters.persistence.DatabaseSettings;
 import dev.claudeproxy.adapters.persistence.session.InMemorySessionRepository;
+import dev.claudeproxy.adapters.persistence.DatabaseProbe;
 import dev.claudeproxy.adapters.persistence.session.JdbcSessionRepository;
+import dev.claudeproxy.adapters.persistence.trace.CachedTraceRepository;
+import dev.claudeproxy.adapters.persistence.trace.InMemoryTraceRepository;
+import dev.claudeproxy.adapters.persistence.trace.JdbcTraceRepository;
+import dev.claudeproxy.application.port.out.HealthProbe;
+import dev.claudeproxy.application.port.out.TraceRepository;
 import dev.claudeproxy.application.port.out.SessionRepository;
 import dev.claudeproxy.bootstrap.ProxyServer;
 import dev.claudeproxy.bootstrap.config.ConfigLoader;
@@ -20,6 +26,7 @@ import dev.claudeproxy.bootstrap.config.ProxyConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,11 +44,12 @@ final class RunningProxy implements AutoCloseable {
     /** With the scripted fake CLI; {@code env} holds CLAUDE_PROXY_* settings for this server. */
     static RunningProxy withScriptedCli(Path dir, Map<String, String> env) {
         ScriptedCli cli = ScriptedCli.install(dir.resolve("cli"));
-        ProxyConfig config = config(env);
+        ProxyConfig config = config(dir, env);
         CliClaudeRunner runner = new CliClaudeRunner(new CliSettings(Optional.of(cli.executable()),
                 dir.resolve("work"), cli.environment(), 1, Duration.ofSeconds(5)));
-        return new RunningProxy(ProxyServer.start(config, adapters(runner, new InMemorySessionRepository(), () -> {
-        })), cli);
+        return new RunningProxy(ProxyServer.start(config, adapters(runner, new InMemorySessionRepository(),
+                new InMemoryTraceRepository(), List.of(), () -> {
+                })), cli);
     }
 
     /**
@@ -53,31 +61,42 @@ final class RunningProxy implements AutoCloseable {
         CliClaudeRunner runner = new CliClaudeRunner(new CliSettings(Optional.of(executable), dir.resolve("work"),
                 RealCli.isolatedEnv(dir, upstream.baseUrl()), 1, Duration.ofSeconds(5)));
         Database database = Database.open(DatabaseSettings.embeddedIn(dir.resolve("data")));
-        return new RunningProxy(ProxyServer.start(config(env), adapters(runner,
-                new JdbcSessionRepository(database.dataSource()), database)), null);
+        CachedTraceRepository traces = CachedTraceRepository.writingBehind(
+                new JdbcTraceRepository(database.dataSource()), 100);
+        return new RunningProxy(ProxyServer.start(config(dir, env), adapters(runner,
+                new JdbcSessionRepository(database.dataSource()), traces,
+                List.of(new DatabaseProbe(database.dataSource())), () -> {
+                    try (database; traces) {
+                        traces.flush();
+                    }
+                })), null);
     }
 
     /** With the production adapters, e.g. to see what a missing CLI does. */
-    static RunningProxy withProductionAdapters(Map<String, String> env) {
-        ProxyConfig config = config(env);
+    static RunningProxy withProductionAdapters(Path dir, Map<String, String> env) {
+        ProxyConfig config = config(dir, env);
         Map<String, String> processEnv = new HashMap<>(System.getenv());
         processEnv.putAll(env);
         return new RunningProxy(ProxyServer.start(config, ProxyServer.productionAdapters(config, processEnv)), null);
     }
 
     private static ProxyServer.Adapters adapters(CliClaudeRunner runner, SessionRepository sessions,
+                                                 TraceRepository traces, List<HealthProbe> probes,
                                                  AutoCloseable storage) {
-        return new ProxyServer.Adapters(runner, new TestIds(), sessions, runner.transcripts(), () -> {
-            try (storage) {
-                runner.close();
-            }
-        });
+        return new ProxyServer.Adapters(runner, new TestIds(), sessions, runner.transcripts(), traces, probes,
+                runner::liveProcesses, () -> {
+                    try (storage) {
+                        runner.close();
+                    }
+                });
     }
 
-    private static ProxyConfig config(Map<String, String> env) {
+    /** The config of a test server: its logs in {@code dir}, no shutdown grace unless {@code env} sets one. */
+    private static ProxyConfig config(Path dir, Map<String, String> env) {
         // tests that close a server with work in flight want it gone at once, unless they test the grace
         Map<String, String> all = new HashMap<>(Map.of("CLAUDE_PROXY_HOST", "127.0.0.1",
-                "CLAUDE_PROXY_SHUTDOWN_GRACE_MS", "0"));
+                "CLAUDE_PROXY_SHUTDOWN_GRACE_MS", "0", "CLAUDE_PROXY_LOG_DIR", dir.resolve("logs").toString(),
+                "CLAUDE_PROXY_DATA_DIR", dir.resolve("data").toString()));
         all.putAll(env);
         return ConfigLoader.load(new String[] {"--port=0"}, all);
     }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class SigtermTest {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("\"url\":\"http://127\\.0\\.0\\.1:(\\d+)\"");
 
     @TempDir
     Path dir;
@@ -41,7 +41,7 @@ class SigtermTest {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--port=0", "--host=127.0.0.1",
                 "--claude-path=" + cli.executable(), "--data-dir=" + dir.resolve("data"),
-                "--work-dir=" + dir.resolve("work"), "--shutdown-grace-ms=20000");
+                "--work-dir=" + dir.resolve("work"), "--shutdown-grace-ms=20000", "--log-dir=" + dir.resolve("logs"));
         builder.environment().putAll(cli.environment());
         Process server = builder.redirectErrorStream(true).start();
         try {
@@ -49,8 +49,8 @@ class SigtermTest {
             HttpClient http = HttpClient.newHttpClient();
             CompletableFuture<HttpResponse<String>> running = http.sendAsync(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/v1/messages"))
-                    .header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(ErrorRowsTest.HELLO)).build(),
+                    .header("content-type", "application/json").header("x-request-id", "req_sigterm_1")
+                    .POST(HttpRequest.BodyPublishers.ofString(ErrorRowsTest.HELLO.replace("Hi", PROMPT))).build(),
                     HttpResponse.BodyHandlers.ofString());
             awaitFirstRun(cli);
 
@@ -63,10 +63,33 @@ class SigtermTest {
             List<Long> cliPids = cli.invocations().stream().map(ScriptedCli.Invocation::pid).toList();
             assertThat(cliPids).isNotEmpty().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive)
                     .orElse(false));
+            assertTheLogFileTellsTheStory();
         } finally {
             server.destroyForcibly();
         }
     }
+
+    /** One JSON object per line: started, the request (by its id, without its prompt), shutdown. */
+    private void assertTheLogFileTellsTheStory() throws IOException {
+        Path log = dir.resolve("logs").resolve("proxy-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ".log");
+        List<String> lines = java.nio.file.Files.readAllLines(log);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
+        for (String line : lines) {
+            events.add(json.readTree(line)); // throws if any line is not JSON
+        }
+        assertThat(events).allSatisfy(e -> assertThat(e.has("ts") && e.has("level") && e.has("event")).isTrue());
+        List<String> names = events.stream().map(e -> e.path("event").asText()).toList();
+        assertThat(names).containsSubsequence("proxy.started", "proxy.shutdown");
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.path("event").asText()).isEqualTo("request.completed");
+            assertThat(e.path("reqId").asText()).isEqualTo("req_sigterm_1");
+            assertThat(e.path("outcome").asText()).isEqualTo("completed");
+        });
+        assertThat(String.join("\n", lines)).doesNotContain(PROMPT);
+    }
+
+    private static final String PROMPT = "my-private-prompt-text";
 
     private static int awaitPort(Process server) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));

@@ -9,18 +9,18 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 /** The server process's id and memory (heap from the JVM, resident set from Linux's /proc when there is one). */
-final class ProcessFacts {
+public final class ProcessFacts {
 
     private static final Path STATUS = Path.of("/proc/self/status");
 
     private ProcessFacts() {
     }
 
-    static long pid() {
+    public static long pid() {
         return ProcessHandle.current().pid();
     }
 
-    static ObjectNode memory() {
+    public static ObjectNode memory() {
         Runtime runtime = Runtime.getRuntime();
         long heapUsed = runtime.totalMemory() - runtime.freeMemory();
         ObjectNode memory = WireJson.object()
@@ -38,7 +38,7 @@ final class ProcessFacts {
     }
 
     /** The resident set size, from {@code VmRSS} in /proc/self/status; empty where there is no /proc. */
-    static OptionalLong residentBytes() {
+    public static OptionalLong residentBytes() {
         try {
             for (String line : Files.readAllLines(STATUS)) {
                 if (line.startsWith("VmRSS:")) {
@@ -52,11 +52,11 @@ final class ProcessFacts {
         return OptionalLong.empty();
     }
 
-    static String megabytes(long bytes) {
+    public static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1fMB", bytes / 1024.0 / 1024.0);
     }
 
-    static String human(java.time.Duration uptime) {
+    public static String human(java.time.Duration uptime) {
         long s = uptime.toSeconds();
         return String.format(Locale.ROOT, "%dh %dm %ds", s / 3600, (s % 3600) / 60, s % 60);
     }
