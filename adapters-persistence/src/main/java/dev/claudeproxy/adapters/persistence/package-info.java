@@ -1,2 +1,2 @@
-/** The H2 database, its schema migrated by Flyway, and the repositories kept in it (sessions). */
+/** The H2 database, its schema migrated by Flyway, its health probe, and the repositories in it (sessions, traces). */
 package dev.claudeproxy.adapters.persistence;

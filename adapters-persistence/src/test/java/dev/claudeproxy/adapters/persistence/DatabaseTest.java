@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claudeproxy.adapters.persistence.session.JdbcSessionRepository;
+import dev.claudeproxy.adapters.persistence.trace.JdbcTraceRepository;
+import dev.claudeproxy.adapters.persistence.trace.Traces;
 import dev.claudeproxy.domain.session.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,13 +28,16 @@ class DatabaseTest {
             WHERE "version" IS NOT NULL ORDER BY "installed_rank"
             """;
 
+    private static final List<List<Object>> MIGRATED =
+            List.of(List.of("1", "sessions", true), List.of("2", "traces", true));
+
     @TempDir
     Path directory;
 
     @Test
     void anEmptyDirectory_getsTheSchemaOfTheMigrations() throws Exception {
         try (Database database = Database.open(DatabaseSettings.embeddedIn(directory))) {
-            assertThat(Sql.rows(database.dataSource(), HISTORY)).containsExactly(List.of("1", "sessions", true));
+            assertThat(Sql.rows(database.dataSource(), HISTORY)).isEqualTo(MIGRATED);
             assertThat(Sql.rows(database.dataSource(), """
                     SELECT COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, DATETIME_PRECISION, IS_NULLABLE
                     FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'SESSIONS'
@@ -70,7 +77,7 @@ class DatabaseTest {
     }
 
     @Test
-    void reopeningADatabaseAlreadyAtV1_keepsItsRows_andAppliesNoMigrationAgain() throws Exception {
+    void reopeningAMigratedDatabase_keepsItsRows_andAppliesNoMigrationAgain() throws Exception {
         try (Database database = Database.open(DatabaseSettings.embeddedIn(directory))) {
             Sql.execute(database.dataSource(), """
                     INSERT INTO sessions VALUES ('typed-by-hand', 'cli-1', 'claude-haiku-4-5', 2,
@@ -79,10 +86,35 @@ class DatabaseTest {
         }
 
         try (Database database = Database.open(DatabaseSettings.embeddedIn(directory))) {
-            assertThat(Sql.rows(database.dataSource(), HISTORY)).containsExactly(List.of("1", "sessions", true));
+            assertThat(Sql.rows(database.dataSource(), HISTORY)).isEqualTo(MIGRATED);
             assertThat(new JdbcSessionRepository(database.dataSource()).find("typed-by-hand")).contains(new Session(
                     "typed-by-hand", "cli-1", "claude-haiku-4-5", 2, Instant.parse("2025-01-01T08:00:00.000000001Z"),
                     Instant.parse("2025-01-02T10:00:00Z"), 1, 0));
+        }
+    }
+
+    @Test
+    void aDatabaseAtV1WithASession_isMigratedToV2_keepingTheSession_andThenKeepsTraces() throws Exception {
+        DatabaseSettings settings = DatabaseSettings.embeddedIn(directory);
+        Flyway.configure(Database.class.getClassLoader())
+                .dataSource(settings.url(), settings.user(), settings.password())
+                .locations(Database.MIGRATIONS).target("1").load().migrate();
+        try (Connection atV1 = DriverManager.getConnection(settings.url(), settings.user(), settings.password())) {
+            assertThat(Sql.rows(atV1, HISTORY)).containsExactly(List.of("1", "sessions", true));
+            Sql.execute(atV1, """
+                    INSERT INTO sessions VALUES ('from-v1', 'cli-1', 'claude-haiku-4-5', 2,
+                        TIMESTAMP WITH TIME ZONE '2025-01-01 10:00:00.000000001+02',
+                        TIMESTAMP WITH TIME ZONE '2025-01-02 10:00:00+00', 1, 0)""");
+        }
+
+        try (Database database = Database.open(settings)) {
+            assertThat(Sql.rows(database.dataSource(), HISTORY)).isEqualTo(MIGRATED);
+            assertThat(new JdbcSessionRepository(database.dataSource()).list()).containsExactly(new Session(
+                    "from-v1", "cli-1", "claude-haiku-4-5", 2, Instant.parse("2025-01-01T08:00:00.000000001Z"),
+                    Instant.parse("2025-01-02T10:00:00Z"), 1, 0));
+            JdbcTraceRepository traces = new JdbcTraceRepository(database.dataSource());
+            traces.save(Traces.completed("after-v2", 0));
+            assertThat(traces.find("after-v2")).contains(Traces.completed("after-v2", 0));
         }
     }
 

@@ -56,12 +56,13 @@ class H2AndFlywayTest {
             assertThat(Sql.rows(database.dataSource(), """
                     SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES
                     WHERE TABLE_SCHEMA = 'PUBLIC' ORDER BY TABLE_NAME"""))
-                    .containsExactly(List.of("SESSIONS"), List.of("flyway_schema_history"));
+                    .containsExactly(List.of("SESSIONS"), List.of("TRACES"), List.of("flyway_schema_history"));
             assertThat(Sql.rows(database.dataSource(), "SELECT COUNT(*) FROM Sessions")).containsExactly(List.of(0L));
             assertThat(Sql.rows(database.dataSource(),
                     "SELECT \"description\" FROM \"flyway_schema_history\" ORDER BY \"installed_rank\""))
                     .as("Flyway 13 records the history table's creation as a row of its own")
-                    .containsExactly(List.of("<< Flyway Schema History table created >>"), List.of("sessions"));
+                    .containsExactly(List.of("<< Flyway Schema History table created >>"), List.of("sessions"),
+                            List.of("traces"));
             assertThatThrownBy(() -> Sql.rows(database.dataSource(), "SELECT COUNT(*) FROM flyway_schema_history"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("not found");
         }
