@@ -1,6 +1,7 @@
 package dev.claudeproxy.bootstrap;
 
 import dev.claudeproxy.adapters.persistence.logs.LogSetup;
+import dev.claudeproxy.adapters.persistence.logs.ShutdownSafeLogManager;
 import dev.claudeproxy.bootstrap.config.ConfigLoader;
 import dev.claudeproxy.bootstrap.config.HelpRequestedException;
 import dev.claudeproxy.bootstrap.config.ProxyConfig;
@@ -17,6 +18,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // before anything touches JUL: keep our log handlers alive until our own shutdown hook has logged
+        System.setProperty("java.util.logging.manager", System.getProperty("java.util.logging.manager",
+                ShutdownSafeLogManager.class.getName()));
         // H2's AUTO_SERVER (SQL access while the server runs) listens on loopback only, never on every interface
         System.setProperty("h2.bindAddress", System.getProperty("h2.bindAddress", "127.0.0.1"));
         configureLogging();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.StreamHandler;
@@ -48,6 +49,9 @@ public final class LogSetup implements AutoCloseable {
         ROOT.setLevel(threshold);
         APP.setLevel(threshold);
         HELIDON.setLevel(threshold.intValue() < Level.INFO.intValue() ? Level.INFO : threshold);
+        if (LogManager.getLogManager() instanceof ShutdownSafeLogManager manager) {
+            manager.keepHandlers(true);
+        }
         return new LogSetup(file);
     }
 
@@ -70,6 +74,9 @@ public final class LogSetup implements AutoCloseable {
     /** Removes and closes the file handler; stderr stays, so lines logged later in shutdown are not lost. */
     @Override
     public void close() {
+        if (LogManager.getLogManager() instanceof ShutdownSafeLogManager manager) {
+            manager.keepHandlers(false);
+        }
         ROOT.removeHandler(file);
         file.close();
     }
