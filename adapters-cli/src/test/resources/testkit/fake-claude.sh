@@ -12,6 +12,8 @@
 #   #hang             stop printing and wait forever
 #   #exit <code>      print nothing more; exit with <code> without waiting for stdin to close
 # Each run records its argv and stdin under FAKE_CLI_RECORD_DIR/<pid>/.
+# `--version` prints FAKE_CLI_VERSION (a fake version line by default) and exits with FAKE_CLI_VERSION_EXIT (0);
+# FAKE_CLI_VERSION=hang starts a child and never answers.
 set -u
 partial=0
 for a in "$@"; do [ "$a" = "--include-partial-messages" ] && partial=1; done
@@ -19,6 +21,11 @@ rec="${FAKE_CLI_RECORD_DIR:?}/$$"
 mkdir -p "$rec"
 printf '%s\n' "$@" > "$rec/argv.tmp" && mv "$rec/argv.tmp" "$rec/argv"
 env > "$rec/env"
+if [ "${1:-}" = "--version" ]; then
+  if [ "${FAKE_CLI_VERSION:-}" = hang ]; then sleep 300 & echo $! > "$rec/child"; wait; fi
+  printf '%s\n' "${FAKE_CLI_VERSION:-0.0.0 (Claude Code, scripted fake)}"
+  exit "${FAKE_CLI_VERSION_EXIT:-0}"
+fi
 
 scenario=""
 while [ -z "$scenario" ]; do

@@ -2,10 +2,12 @@ package dev.claudeproxy.bootstrap;
 
 import dev.claudeproxy.adapters.cli.CliClaudeRunner;
 import dev.claudeproxy.adapters.cli.CliSettings;
+import dev.claudeproxy.adapters.cli.CliVersionProbe;
 import dev.claudeproxy.adapters.cli.ExecutableLocator;
 import dev.claudeproxy.adapters.http.HttpDependencies;
 import dev.claudeproxy.adapters.http.ProxyHttp;
 import dev.claudeproxy.adapters.http.common.DrainFilter;
+import dev.claudeproxy.adapters.http.observe.Observability;
 import dev.claudeproxy.adapters.persistence.Database;
 import dev.claudeproxy.adapters.persistence.DatabaseSettings;
 import dev.claudeproxy.adapters.persistence.session.CachedSessionRepository;
@@ -101,14 +103,15 @@ public final class ProxyServer implements AutoCloseable {
         } else {
             LOG.log(System.Logger.Level.INFO, "Claude Code CLI: {0}", executable.get());
         }
-        CliClaudeRunner runner = new CliClaudeRunner(new CliSettings(executable,
-                config.cliWorkDir().toAbsolutePath(), Map.of(), config.cliMaxRetries(), Duration.ofSeconds(5)));
+        CliSettings cli = new CliSettings(executable, config.cliWorkDir().toAbsolutePath(), Map.of(),
+                config.cliMaxRetries(), Duration.ofSeconds(5));
+        CliClaudeRunner runner = new CliClaudeRunner(cli);
         Database database = Database.open(databaseSettings(config.sessions()));
         SessionRepository sessions = new CachedSessionRepository(
                 new JdbcSessionRepository(database.dataSource()), SESSION_CACHE_SIZE);
         CachedTraceRepository traces = CachedTraceRepository.writingBehind(
                 new JdbcTraceRepository(database.dataSource()), config.traces().recentInMemory());
-        List<HealthProbe> probes = List.of(new DatabaseProbe(database.dataSource()));
+        List<HealthProbe> probes = List.of(new DatabaseProbe(database.dataSource()), new CliVersionProbe(cli));
         return new Adapters(runner, new SecureRandomIds(), sessions, runner.transcripts(), traces, probes,
                 runner::liveProcesses, () -> {
                     try (database; traces) { // the last traces are written before the database closes
@@ -133,8 +136,10 @@ public final class ProxyServer implements AutoCloseable {
         Map<String, Object> limits = Map.of("stallTimeoutMs", config.stallTimeout().toMillis(),
                 "maxDurationMs", config.maxDuration().toMillis(), "maxOutputChars", config.maxOutputChars(),
                 "maxConcurrent", config.maxConcurrent(), "queueTimeoutMs", config.queueTimeout().toMillis());
+        Observability observability = new Observability(adapters.probes(), queue, adapters.liveProcesses(),
+                sessions);
         RequestTraces traces = new RequestTraces(Clock.systemUTC(), Optional.of(adapters.traces()),
-                Optional.of(logs), List.of(), limits);
+                Optional.of(logs), List.of(observability.requestMetrics()), limits);
         HttpDependencies deps = new HttpDependencies(
                 new CreateMessageService(adapters.runner(), queue, adapters.ids(), config.streamCommitGrace(),
                         Optional.of(sessions),
@@ -156,6 +161,8 @@ public final class ProxyServer implements AutoCloseable {
                 .host(config.host())
                 .port(config.port())
                 .shutdownHook(false)
+                .featuresDiscoverServices(false) // only the features named here
+                .addFeature(observability.feature())
                 .routing(routing -> ProxyHttp.routing(routing.addFilter(drain), deps))
                 .build()
                 .start();

@@ -36,7 +36,7 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
         Path executable = settings.executable().get();
         ProcessBuilder builder = new ProcessBuilder(CliArguments.forTurn(executable.toString(), request))
                 .directory(settings.workingDirectory().toFile());
-        environment(builder.environment());
+        CliEnvironment.apply(builder.environment(), settings);
         try {
             Files.createDirectories(settings.workingDirectory());
             Process process = builder.start();
@@ -51,24 +51,10 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
         }
     }
 
-    private void environment(Map<String, String> env) {
-        // a CLI started from inside a Claude Code session must not think it is nested
-        env.remove("CLAUDECODE");
-        env.put("DISABLE_TELEMETRY", "1");
-        env.put("DISABLE_AUTOUPDATER", "1");
-        env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
-        env.put("CLAUDE_CODE_MAX_RETRIES", Integer.toString(settings.maxRetries()));
-        if (RunningUser.isRoot()) {
-            // bypassPermissions is refused as root unless the CLI is told it runs in a sandbox; no tool can run anyway
-            env.put("IS_SANDBOX", "1");
-        }
-        env.putAll(settings.environment());
-    }
-
     /** The transcripts the CLI keeps for persisted sessions, where this runner's CLI keeps them. */
     public CliTranscripts transcripts() {
         Map<String, String> effective = new HashMap<>(System.getenv());
-        environment(effective);
+        CliEnvironment.apply(effective, settings);
         return new CliTranscripts(CliTranscripts.configDir(effective));
     }
 

@@ -50,6 +50,11 @@ class CliTurnLifecycleTest {
             assertThat(runner.liveProcesses()).as("the CLI has not exited yet").isEqualTo(1);
         }
         awaitNoDescendants(Duration.ofSeconds(5));
+        // the count drops in the process's onExit callback, which may run just after the process is reaped
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (runner.liveProcesses() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertThat(runner.liveProcesses()).isZero();
     }
 

@@ -10,6 +10,7 @@ import dev.claudeproxy.application.port.out.IdGenerator;
 import dev.claudeproxy.domain.model.ModelCatalog;
 import dev.claudeproxy.domain.model.ModelInfo;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.spi.ServerFeature;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /** A real web server on a free port running the production routing over in-memory fakes, plus a client. */
 public final class TestProxy implements AutoCloseable {
@@ -30,6 +32,8 @@ public final class TestProxy implements AutoCloseable {
     public final AtomicInteger countedTokens = new AtomicInteger(42);
     public final FakeSessions sessions = new FakeSessions();
     public final FakeInspect inspect = new FakeInspect();
+    public volatile QueueStatus queueStatus = new QueueStatus(1, 2, 5);
+    public final QueueStatusQuery queue = () -> queueStatus;
     private final WebServer server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -42,6 +46,16 @@ public final class TestProxy implements AutoCloseable {
     }
 
     public TestProxy(Duration pingInterval, Optional<String> apiKey, long maxBodyBytes) {
+        this(pingInterval, apiKey, maxBodyBytes, proxy -> List.of());
+    }
+
+    /** With server features made from this proxy's fakes (e.g. observability over its queue and sessions). */
+    public TestProxy(Optional<String> apiKey, Function<TestProxy, List<ServerFeature>> features) {
+        this(PING_INTERVAL, apiKey, 10 * 1024 * 1024, features);
+    }
+
+    private TestProxy(Duration pingInterval, Optional<String> apiKey, long maxBodyBytes,
+                      Function<TestProxy, List<ServerFeature>> features) {
         AtomicInteger nextId = new AtomicInteger();
         IdGenerator ids = prefix -> prefix + "%024d".formatted(nextId.incrementAndGet());
         CountTokensUseCase countTokens = command -> countedTokens.get();
@@ -56,11 +70,12 @@ public final class TestProxy implements AutoCloseable {
                 return ModelCatalog.find(id);
             }
         };
-        QueueStatusQuery queue = () -> new QueueStatus(1, 2, 5);
         HttpDependencies deps = new HttpDependencies(createMessage, countTokens, models, queue, ids, "9.9.9",
                 pingInterval, apiKey, maxBodyBytes, sessions, inspect, java.util.Map.of("maxConcurrent", 5,
                 "logDir", "/var/log/x", "debug", false));
         server = WebServer.builder().host("127.0.0.1").port(0)
+                .featuresDiscoverServices(false)
+                .features(features.apply(this))
                 .routing(routing -> ProxyHttp.routing(routing, deps))
                 .build().start();
     }

@@ -6,6 +6,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.claudeproxy.adapters.cli.CliClaudeRunner;
 import dev.claudeproxy.adapters.cli.CliSettings;
+import dev.claudeproxy.adapters.cli.CliVersionProbe;
 import dev.claudeproxy.adapters.cli.testkit.FakeUpstream;
 import dev.claudeproxy.adapters.cli.testkit.RealCli;
 import dev.claudeproxy.adapters.cli.testkit.ScriptedCli;
@@ -45,10 +46,11 @@ final class RunningProxy implements AutoCloseable {
     static RunningProxy withScriptedCli(Path dir, Map<String, String> env) {
         ScriptedCli cli = ScriptedCli.install(dir.resolve("cli"));
         ProxyConfig config = config(dir, env);
-        CliClaudeRunner runner = new CliClaudeRunner(new CliSettings(Optional.of(cli.executable()),
-                dir.resolve("work"), cli.environment(), 1, Duration.ofSeconds(5)));
+        CliSettings settings = new CliSettings(Optional.of(cli.executable()), dir.resolve("work"),
+                cli.environment(), 1, Duration.ofSeconds(5));
+        CliClaudeRunner runner = new CliClaudeRunner(settings);
         return new RunningProxy(ProxyServer.start(config, adapters(runner, new InMemorySessionRepository(),
-                new InMemoryTraceRepository(), List.of(), () -> {
+                new InMemoryTraceRepository(), List.of(new CliVersionProbe(settings)), () -> {
                 })), cli);
     }
 
@@ -58,14 +60,15 @@ final class RunningProxy implements AutoCloseable {
      */
     static RunningProxy withRealCli(Path dir, FakeUpstream upstream, Map<String, String> env) {
         Path executable = RealCli.executable().orElseThrow(() -> new AssertionError(RealCli.INSTALL_HINT));
-        CliClaudeRunner runner = new CliClaudeRunner(new CliSettings(Optional.of(executable), dir.resolve("work"),
-                RealCli.isolatedEnv(dir, upstream.baseUrl()), 1, Duration.ofSeconds(5)));
+        CliSettings settings = new CliSettings(Optional.of(executable), dir.resolve("work"),
+                RealCli.isolatedEnv(dir, upstream.baseUrl()), 1, Duration.ofSeconds(5));
+        CliClaudeRunner runner = new CliClaudeRunner(settings);
         Database database = Database.open(DatabaseSettings.embeddedIn(dir.resolve("data")));
         CachedTraceRepository traces = CachedTraceRepository.writingBehind(
                 new JdbcTraceRepository(database.dataSource()), 100);
         return new RunningProxy(ProxyServer.start(config(dir, env), adapters(runner,
                 new JdbcSessionRepository(database.dataSource()), traces,
-                List.of(new DatabaseProbe(database.dataSource())), () -> {
+                List.of(new DatabaseProbe(database.dataSource()), new CliVersionProbe(settings)), () -> {
                     try (database; traces) {
                         traces.flush();
                     }

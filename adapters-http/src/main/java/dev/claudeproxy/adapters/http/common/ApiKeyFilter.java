@@ -17,12 +17,13 @@ import java.util.Set;
 
 /**
  * When an API key is configured, lets through only requests carrying it in {@code x-api-key} or
- * {@code Authorization: Bearer}, except {@code GET /} and health; the comparison takes constant time.
+ * {@code Authorization: Bearer}, except {@code GET /} and health (metrics need it); the comparison takes constant time.
  */
 public final class ApiKeyFilter implements Filter {
 
     public static final HeaderName X_API_KEY = HeaderNames.create("x-api-key");
-    private static final Set<String> OPEN_PATHS = Set.of("/", "/health", "/observe/health");
+    private static final Set<String> OPEN_PATHS = Set.of("/", "/health", "/observe/health",
+            "/observe/health/ready", "/observe/health/live", "/observe/health/started");
 
     private final byte[] keyDigest;
 
@@ -48,7 +49,8 @@ public final class ApiKeyFilter implements Filter {
     }
 
     private static boolean isOpen(RoutingRequest req) {
-        return Method.GET.equals(req.prologue().method()) && OPEN_PATHS.contains(req.path().path());
+        Method method = req.prologue().method();
+        return (Method.GET.equals(method) || Method.HEAD.equals(method)) && OPEN_PATHS.contains(req.path().path());
     }
 
     private static Optional<String> bearer(RoutingRequest req) {
