@@ -5,6 +5,7 @@ import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -88,13 +89,16 @@ public final class DisconnectWatch implements Filter {
                     }
                 }
                 Thread.sleep(period);
+                // taken before the table: a request's connection is then surely in it (one accepted after the
+                // table was read would look gone, and be interrupted for nothing)
+                List<Watched> candidates = List.copyOf(watched);
                 Optional<Map<ConnectionTable.Ports, Integer>> table = ConnectionTable.read();
                 if (table.isEmpty()) {
                     LOG.log(System.Logger.Level.DEBUG, "no kernel connection table: client hang-ups are noticed "
                             + "only when a write fails");
                     return;
                 }
-                for (Watched w : watched) {
+                for (Watched w : candidates) {
                     Integer state = table.get().get(w.ports);
                     if (state == null || state == ConnectionTable.CLOSE_WAIT) {
                         interrupt(w);
