@@ -41,7 +41,8 @@ class SigtermTest {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--port=0", "--host=127.0.0.1",
                 "--claude-path=" + cli.executable(), "--data-dir=" + dir.resolve("data"),
-                "--work-dir=" + dir.resolve("work"), "--shutdown-grace-ms=20000", "--log-dir=" + dir.resolve("logs"));
+                "--work-dir=" + dir.resolve("work"), "--shutdown-grace-ms=20000", "--log-dir=" + dir.resolve("logs"),
+                "--health-log-interval-ms=50", "--api-key=" + API_KEY);
         builder.environment().putAll(cli.environment());
         Process server = builder.redirectErrorStream(true).start();
         try {
@@ -50,6 +51,7 @@ class SigtermTest {
             CompletableFuture<HttpResponse<String>> running = http.sendAsync(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/v1/messages"))
                     .header("content-type", "application/json").header("x-request-id", "req_sigterm_1")
+                    .header("x-api-key", API_KEY)
                     .POST(HttpRequest.BodyPublishers.ofString(ErrorRowsTest.HELLO.replace("Hi", PROMPT))).build(),
                     HttpResponse.BodyHandlers.ofString());
             awaitFirstRun(cli);
@@ -80,16 +82,20 @@ class SigtermTest {
         }
         assertThat(events).allSatisfy(e -> assertThat(e.has("ts") && e.has("level") && e.has("event")).isTrue());
         List<String> names = events.stream().map(e -> e.path("event").asText()).toList();
-        assertThat(names).containsSubsequence("proxy.started", "proxy.shutdown");
+        assertThat(names).containsSubsequence("proxy.started", "proxy.health", "proxy.shutdown");
+        assertThat(events).filteredOn(e -> e.path("event").asText().equals("proxy.health")).first()
+                .satisfies(e -> assertThat(e.has("heapUsedBytes") && e.has("queueActive") && e.has("requests"))
+                        .isTrue());
         assertThat(events).anySatisfy(e -> {
             assertThat(e.path("event").asText()).isEqualTo("request.completed");
             assertThat(e.path("reqId").asText()).isEqualTo("req_sigterm_1");
             assertThat(e.path("outcome").asText()).isEqualTo("completed");
         });
-        assertThat(String.join("\n", lines)).doesNotContain(PROMPT);
+        assertThat(String.join("\n", lines)).doesNotContain(PROMPT).doesNotContain(API_KEY);
     }
 
     private static final String PROMPT = "my-private-prompt-text";
+    private static final String API_KEY = "sk-proxy-key-never-logged";
 
     private static int awaitPort(Process server) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
