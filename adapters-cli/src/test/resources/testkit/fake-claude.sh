@@ -11,7 +11,7 @@
 #   #child            start a child process (to prove the whole tree gets killed)
 #   #hang             stop printing and wait forever
 #   #exit <code>      print nothing more; exit with <code> without waiting for stdin to close
-# Each run records its argv and stdin under FAKE_CLI_RECORD_DIR/<pid>/.
+# Each run records its argv and stdin under FAKE_CLI_RECORD_DIR/<pid>/; the scenario is taken at the first user line.
 # `--version` prints FAKE_CLI_VERSION (a fake version line by default) and exits with FAKE_CLI_VERSION_EXIT (0);
 # FAKE_CLI_VERSION=hang starts a child and never answers.
 set -u
@@ -27,13 +27,6 @@ if [ "${1:-}" = "--version" ]; then
   exit "${FAKE_CLI_VERSION_EXIT:-0}"
 fi
 
-scenario=""
-while [ -z "$scenario" ]; do
-  next=$(ls "$FAKE_CLI_SCENARIOS" 2>/dev/null | grep -E '^[0-9]+\.jsonl$' | sort | head -n 1)
-  if [ -z "$next" ]; then scenario="$FAKE_CLI_SCENARIOS/default.jsonl"; break; fi
-  mv "$FAKE_CLI_SCENARIOS/$next" "$rec/scenario.jsonl" 2>/dev/null && scenario="$rec/scenario.jsonl"
-done
-
 # like the real CLI: answer control requests, start the turn at the first user line
 while IFS= read -r line; do
   printf '%s\n' "$line" >> "$rec/stdin"
@@ -45,6 +38,14 @@ while IFS= read -r line; do
   esac
 done
 [ -f "$rec/stdin" ] || exit 0
+
+# the scenario is taken when the turn starts, not at spawn: a process started ahead of need plays the next one
+scenario=""
+while [ -z "$scenario" ]; do
+  next=$(ls "$FAKE_CLI_SCENARIOS" 2>/dev/null | grep -E '^[0-9]+\.jsonl$' | sort | head -n 1)
+  if [ -z "$next" ]; then scenario="$FAKE_CLI_SCENARIOS/default.jsonl"; break; fi
+  mv "$FAKE_CLI_SCENARIOS/$next" "$rec/scenario.jsonl" 2>/dev/null && scenario="$rec/scenario.jsonl"
+done
 
 session=$(cat /proc/sys/kernel/random/uuid)
 code=0

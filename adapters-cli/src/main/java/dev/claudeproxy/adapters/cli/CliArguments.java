@@ -12,21 +12,7 @@ final class CliArguments {
     }
 
     static List<String> forTurn(String executable, TurnRequest request) {
-        List<String> argv = new ArrayList<>(List.of(
-                executable,
-                "--output-format", "stream-json",
-                "--verbose",
-                "--input-format", "stream-json",
-                "--max-turns=1",
-                "--model=" + request.model().cliAlias(),
-                "--tools=",
-                "--setting-sources=",
-                "--strict-mcp-config",
-                "--permission-mode=bypassPermissions",
-                "--allow-dangerously-skip-permissions"));
-        if (request.partialMessages()) {
-            argv.add("--include-partial-messages");
-        }
+        List<String> argv = common(executable, request.model().cliAlias(), request.partialMessages());
         request.resumeSessionId().ifPresent(id -> argv.add("--resume=" + id));
         if (!request.persistSession()) {
             argv.add("--no-session-persistence");
@@ -36,6 +22,34 @@ final class CliArguments {
             case ThinkingConfig.Adaptive a -> "--thinking=adaptive";
             case ThinkingConfig.Disabled d -> "--thinking=disabled";
         }));
+        return argv;
+    }
+
+    /** The argv of a process started ahead of need: the same as {@link #forTurn} for any request of that kind. */
+    static List<String> forWarm(String executable, WarmKey key) {
+        List<String> argv = common(executable, key.tier().cliAlias(), key.partialMessages());
+        if (!key.persistSession()) {
+            argv.add("--no-session-persistence");
+        }
+        return argv;
+    }
+
+    private static List<String> common(String executable, String model, boolean partialMessages) {
+        List<String> argv = new ArrayList<>(List.of(
+                executable,
+                "--output-format", "stream-json",
+                "--verbose",
+                "--input-format", "stream-json",
+                "--max-turns=1",
+                "--model=" + model,
+                "--tools=",
+                "--setting-sources=",
+                "--strict-mcp-config",
+                "--permission-mode=bypassPermissions",
+                "--allow-dangerously-skip-permissions"));
+        if (partialMessages) {
+            argv.add("--include-partial-messages");
+        }
         return argv;
     }
 }

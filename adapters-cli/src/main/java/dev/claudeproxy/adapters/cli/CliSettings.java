@@ -8,11 +8,17 @@ import java.util.Optional;
 
 /**
  * How to run the CLI: the executable (empty when none was found), the working directory, extra
- * environment variables, the CLI's own upstream retry count, and how long a finished CLI may take to exit
- * before it is killed.
+ * environment variables, the CLI's own upstream retry count, how long a finished CLI may take to exit before it
+ * is killed, and how many processes are started ahead of need.
  */
 public record CliSettings(Optional<Path> executable, Path workingDirectory, Map<String, String> environment,
-                          int maxRetries, Duration exitGrace) {
+                          int maxRetries, Duration exitGrace, WarmSettings warm) {
+
+    /** Settings without warm processes. */
+    public CliSettings(Optional<Path> executable, Path workingDirectory, Map<String, String> environment,
+                       int maxRetries, Duration exitGrace) {
+        this(executable, workingDirectory, environment, maxRetries, exitGrace, WarmSettings.off());
+    }
 
     public CliSettings {
         Objects.requireNonNull(executable, "executable");
@@ -22,5 +28,11 @@ public record CliSettings(Optional<Path> executable, Path workingDirectory, Map<
             throw new IllegalArgumentException("maxRetries must not be negative");
         }
         Objects.requireNonNull(exitGrace, "exitGrace");
+        Objects.requireNonNull(warm, "warm");
+    }
+
+    /** These settings with {@code warm} processes. */
+    public CliSettings withWarm(WarmSettings warm) {
+        return new CliSettings(executable, workingDirectory, environment, maxRetries, exitGrace, warm);
     }
 }

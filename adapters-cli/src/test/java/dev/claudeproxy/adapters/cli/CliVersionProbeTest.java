@@ -36,7 +36,7 @@ class CliVersionProbeTest {
 
         assertThat(probe.name()).isEqualTo("cli");
         assertThat(probe.check()).isEqualTo(HealthProbe.Result.up("2.0.14 (Claude Code)"));
-        assertThat(cli.lastInvocation().argv()).containsExactly("--version");
+        assertThat(cli.starts().getLast().argv()).containsExactly("--version");
     }
 
     @Test
@@ -45,12 +45,12 @@ class CliVersionProbeTest {
         cached.check();
         cached.check();
         cached.check();
-        assertThat(cli.invocations()).hasSize(1);
+        assertThat(cli.starts()).hasSize(1);
 
         HealthProbe uncached = probe(Map.of(), Duration.ZERO);
         uncached.check();
         uncached.check();
-        assertThat(cli.invocations()).as("one more run for each uncached check").hasSize(3);
+        assertThat(cli.starts()).as("one more run for each uncached check").hasSize(3);
     }
 
     @Test
@@ -87,12 +87,12 @@ class CliVersionProbeTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(result).isEqualTo(HealthProbe.Result.down("`claude --version` did not answer within 500 ms"));
-        ScriptedCli.Invocation run = cli.lastInvocation();
+        ScriptedCli.Invocation run = cli.starts().getLast();
         assertThat(run.childPid()).as("the fake started its child").isPositive();
         awaitGone(Stream.of(ProcessHandle.of(run.pid()), ProcessHandle.of(run.childPid()))
                 .flatMap(Optional::stream).toList());
         assertThat(probe.check()).as("the failure is cached too").isEqualTo(result);
-        assertThat(cli.invocations()).hasSize(1);
+        assertThat(cli.starts()).hasSize(1);
     }
 
     private HealthProbe probe(Map<String, String> env, Duration cacheFor) {

@@ -153,8 +153,9 @@ public abstract class ClaudeRunnerContract {
                 e = turn.next(Turns.EVENT_TIMEOUT);
                 assertThat(e).as("an event before the hang").isNotNull();
             } while (!(e instanceof TurnEvent.MessageStarted));
-            List<ProcessHandle> running = ProcessHandle.current().descendants().toList();
+            List<ProcessHandle> running = world.turnProcesses();
             assertThat(running).as("the CLI runs as our child").isNotEmpty();
+            assertThat(ProcessHandle.current().descendants()).as("the CLI runs as our child").containsAll(running);
 
             long before = System.nanoTime();
             turn.cancel();

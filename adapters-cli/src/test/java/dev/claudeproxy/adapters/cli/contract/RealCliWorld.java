@@ -3,6 +3,7 @@ package dev.claudeproxy.adapters.cli.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claudeproxy.adapters.cli.CliClaudeRunner;
 import dev.claudeproxy.adapters.cli.CliSettings;
+import dev.claudeproxy.adapters.cli.WarmSettings;
 import dev.claudeproxy.adapters.cli.testkit.FakeUpstream;
 import dev.claudeproxy.adapters.cli.testkit.RealCli;
 import dev.claudeproxy.adapters.cli.testkit.RecordedRequest;
@@ -21,10 +22,16 @@ public final class RealCliWorld implements RunnerWorld {
     private final CliClaudeRunner runner;
 
     public RealCliWorld(Path dir) {
+        this(dir, WarmSettings.off());
+    }
+
+    /** With {@code warm} processes started ahead of need (and, when on, one of each kind the contract runs waiting). */
+    public RealCliWorld(Path dir, WarmSettings warm) {
         Path cli = RealCli.executable().orElseThrow(() -> new AssertionError(RealCli.INSTALL_HINT));
         this.upstream = FakeUpstream.start();
         this.runner = new CliClaudeRunner(new CliSettings(Optional.of(cli), dir.resolve("work"),
-                RealCli.isolatedEnv(dir, upstream.baseUrl()), 1, Duration.ofSeconds(5)));
+                RealCli.isolatedEnv(dir, upstream.baseUrl()), 1, Duration.ofSeconds(5), warm));
+        WarmWorlds.warmUp(runner, warm);
     }
 
     public FakeUpstream upstream() {
@@ -64,6 +71,11 @@ public final class RealCliWorld implements RunnerWorld {
     }
 
     @Override
+    public List<ProcessHandle> turnProcesses() {
+        return Turns.withDescendants(runner.turnProcessIds());
+    }
+
+    @Override
     public Seen lastSeen() {
         List<RecordedRequest> requests = upstream.requests();
         if (requests.isEmpty()) {
@@ -85,6 +97,7 @@ public final class RealCliWorld implements RunnerWorld {
 
     @Override
     public void close() {
+        runner.close();
         upstream.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.claudeproxy.adapters.cli.contract;
 
 import dev.claudeproxy.application.port.out.ClaudeRunner;
+import java.util.List;
 
 /** A {@link ClaudeRunner} under test together with the means to script what its next run does. */
 public interface RunnerWorld extends AutoCloseable {
@@ -21,6 +22,9 @@ public interface RunnerWorld extends AutoCloseable {
 
     /** The next run asks to resume a session the CLI does not know. */
     void nextRunResumesUnknownSession(String sessionId);
+
+    /** The processes running turns now with everything they started (not processes waiting for a turn). */
+    List<ProcessHandle> turnProcesses();
 
     /** What the model was last given: the system prompt text and the user turn's content blocks as JSON. */
     Seen lastSeen();

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claudeproxy.adapters.cli.CliClaudeRunner;
 import dev.claudeproxy.adapters.cli.CliSettings;
+import dev.claudeproxy.adapters.cli.WarmSettings;
 import dev.claudeproxy.adapters.cli.testkit.Scenario;
 import dev.claudeproxy.adapters.cli.testkit.ScriptedCli;
 import dev.claudeproxy.application.port.out.ClaudeRunner;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The contract's world with the scripted fake CLI: scenarios say what a run prints. */
@@ -19,9 +21,19 @@ public final class ScriptedCliWorld implements RunnerWorld {
     private final ObjectMapper mapper = new ObjectMapper();
 
     public ScriptedCliWorld(Path dir) {
+        this(dir, WarmSettings.off());
+    }
+
+    /** With {@code warm} processes started ahead of need (and, when on, one of each kind the contract runs waiting). */
+    public ScriptedCliWorld(Path dir, WarmSettings warm) {
         this.cli = ScriptedCli.install(dir.resolve("cli"));
         this.runner = new CliClaudeRunner(new CliSettings(Optional.of(cli.executable()), dir.resolve("work"),
-                cli.environment(), 1, Duration.ofSeconds(5)));
+                cli.environment(), 1, Duration.ofSeconds(5), warm));
+        WarmWorlds.warmUp(runner, warm);
+    }
+
+    public CliClaudeRunner cliRunner() {
+        return runner;
     }
 
     public ScriptedCli cli() {
@@ -59,6 +71,11 @@ public final class ScriptedCliWorld implements RunnerWorld {
     }
 
     @Override
+    public List<ProcessHandle> turnProcesses() {
+        return Turns.withDescendants(runner.turnProcessIds());
+    }
+
+    @Override
     public Seen lastSeen() {
         String system = null;
         String user = null;
@@ -83,6 +100,6 @@ public final class ScriptedCliWorld implements RunnerWorld {
 
     @Override
     public void close() {
-        // the scripted CLI lives in the test's temp dir
+        runner.close(); // kills processes still waiting for a turn; the scripted CLI lives in the test's temp dir
     }
 }

@@ -55,6 +55,18 @@ public final class Turns {
     }
 
     /** Waits until this JVM has no child processes left. */
+    /** The live processes with these ids, and every process they started. */
+    public static List<ProcessHandle> withDescendants(List<Long> pids) {
+        List<ProcessHandle> all = new ArrayList<>();
+        for (long pid : pids) {
+            ProcessHandle.of(pid).ifPresent(p -> {
+                all.add(p);
+                all.addAll(p.descendants().toList());
+            });
+        }
+        return all;
+    }
+
     public static void awaitNoChildren(Duration timeout) throws InterruptedException {
         awaitGone(ProcessHandle.current().descendants().toList(), timeout);
     }

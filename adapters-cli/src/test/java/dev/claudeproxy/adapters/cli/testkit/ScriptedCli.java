@@ -63,11 +63,24 @@ public final class ScriptedCli {
         return this;
     }
 
-    /** Every run so far, oldest first. */
+    /**
+     * Every turn so far, oldest first: the runs that were written a line on stdin (not a {@code --version} run, nor a
+     * process started ahead of need that is still waiting or was never used).
+     */
     public List<Invocation> invocations() {
+        return runs(true);
+    }
+
+    /** Every start of the fake so far, oldest first, with or without a turn (e.g. {@code --version}). */
+    public List<Invocation> starts() {
+        return runs(false);
+    }
+
+    private List<Invocation> runs(boolean turnsOnly) {
         try (Stream<Path> dirs = Files.list(records)) {
             List<Invocation> out = new ArrayList<>();
-            for (Path d : dirs.sorted(Comparator.comparingLong(ScriptedCli::modified)).toList()) {
+            for (Path d : dirs.filter(d -> !turnsOnly || Files.exists(d.resolve("stdin")))
+                    .sorted(Comparator.comparingLong(ScriptedCli::modified)).toList()) {
                 out.add(new Invocation(Long.parseLong(d.getFileName().toString()), lines(d.resolve("argv")),
                         lines(d.resolve("stdin")), lines(d.resolve("env")), readChild(d)));
             }
