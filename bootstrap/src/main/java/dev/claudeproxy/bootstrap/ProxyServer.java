@@ -3,6 +3,7 @@ package dev.claudeproxy.bootstrap;
 import dev.claudeproxy.adapters.cli.CliClaudeRunner;
 import dev.claudeproxy.adapters.cli.CliSettings;
 import dev.claudeproxy.adapters.cli.CliVersionProbe;
+import dev.claudeproxy.adapters.cli.WarmSettings;
 import dev.claudeproxy.adapters.cli.ExecutableLocator;
 import dev.claudeproxy.adapters.http.HttpDependencies;
 import dev.claudeproxy.adapters.http.ProxyHttp;
@@ -35,6 +36,7 @@ import dev.claudeproxy.application.service.RequestTraces;
 import dev.claudeproxy.application.service.Watchdogs;
 import dev.claudeproxy.bootstrap.config.ProxyConfig;
 import dev.claudeproxy.bootstrap.config.SessionConfig;
+import dev.claudeproxy.bootstrap.config.WarmConfig;
 import io.helidon.webserver.WebServer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -104,7 +106,7 @@ public final class ProxyServer implements AutoCloseable {
             LOG.log(System.Logger.Level.INFO, "Claude Code CLI: {0}", executable.get());
         }
         CliSettings cli = new CliSettings(executable, config.cliWorkDir().toAbsolutePath(), Map.of(),
-                config.cliMaxRetries(), Duration.ofSeconds(5));
+                config.cliMaxRetries(), Duration.ofSeconds(5), warmSettings(config.warm()));
         CliClaudeRunner runner = new CliClaudeRunner(cli);
         Database database = Database.open(databaseSettings(config.sessions()));
         SessionRepository sessions = new CachedSessionRepository(
@@ -118,6 +120,12 @@ public final class ProxyServer implements AutoCloseable {
                         runner.close();
                     }
                 });
+    }
+
+    /** The warm CLI processes the config asks for. */
+    public static WarmSettings warmSettings(WarmConfig warm) {
+        return warm.maxProcesses() == 0 ? WarmSettings.off() : new WarmSettings(warm.perKind(), warm.maxProcesses(),
+                warm.idleLifetime(), warm.maxMemoryMb() * 1024 * 1024);
     }
 
     /** The configured database: another one by JDBC URL, else the embedded file in the data folder. */

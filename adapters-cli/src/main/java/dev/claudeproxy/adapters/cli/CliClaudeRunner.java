@@ -93,6 +93,11 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
         return live.stream().map(CliTurn::pid).toList();
     }
 
+    /** The process ids of the CLIs started ahead of need, waiting for a turn. */
+    public List<Long> waitingProcessIds() {
+        return warm == null ? List.of() : warm.waitingPids();
+    }
+
     /** How many CLI processes are running now. */
     public int liveProcesses() {
         return live.size();

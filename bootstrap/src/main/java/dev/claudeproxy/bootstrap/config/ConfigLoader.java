@@ -149,6 +149,11 @@ public final class ConfigLoader {
                 new TraceConfig(
                         raw.get(TRACE_RETENTION_MS).asMillis(1),
                         raw.get(RECENT_TRACES).asInt(1, Integer.MAX_VALUE),
-                        raw.get(HEALTH_LOG_INTERVAL_MS).asMillis(1)));
+                        raw.get(HEALTH_LOG_INTERVAL_MS).asMillis(1)),
+                new WarmConfig(
+                        raw.get(WARM_PROCESSES).asInt(0, 64),
+                        raw.get(WARM_PER_KIND).asInt(1, 64),
+                        raw.get(WARM_IDLE_MS).asMillis(1),
+                        raw.get(WARM_MAX_MEMORY_MB).asLong(0, Long.MAX_VALUE / (1024 * 1024))));
     }
 }

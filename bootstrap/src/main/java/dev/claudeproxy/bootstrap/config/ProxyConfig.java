@@ -31,7 +31,8 @@ public record ProxyConfig(
         long maxBodyBytes,
         Duration shutdownGrace,
         SessionConfig sessions,
-        TraceConfig traces) {
+        TraceConfig traces,
+        WarmConfig warm) {
 
     /** The log levels {@code logLevel} accepts, lower case. */
     public static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug", "trace");
@@ -63,6 +64,7 @@ public record ProxyConfig(
         }
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(traces, "traces");
+        Objects.requireNonNull(warm, "warm");
     }
 
     /** Whether requests must carry the API key. */
@@ -80,7 +82,7 @@ public record ProxyConfig(
                 + ", streamCommitGrace=" + streamCommitGrace + ", pingInterval=" + pingInterval
                 + ", logDir=" + logDir + ", logLevel=" + logLevel + ", debug=" + debug
                 + ", maxBodyBytes=" + maxBodyBytes + ", shutdownGrace=" + shutdownGrace
-                + ", sessions=" + sessions + ", traces=" + traces + "]";
+                + ", sessions=" + sessions + ", traces=" + traces + ", warm=" + warm + "]";
     }
 
     /** The settings operators see in /debug/stats: everything but secrets (API key, database password). */
@@ -104,6 +106,10 @@ public record ProxyConfig(
         shown.put("maxSessions", sessions.maxSessions());
         shown.put("database", sessions.dbUrl().orElse("embedded file in " + sessions.dataDir()));
         shown.put("traceRetentionMs", traces.retention().toMillis());
+        shown.put("warmProcesses", warm.maxProcesses());
+        shown.put("warmPerKind", warm.perKind());
+        shown.put("warmIdleMs", warm.idleLifetime().toMillis());
+        shown.put("warmMaxMemoryMb", warm.maxMemoryMb());
         return shown;
     }
 

@@ -37,7 +37,13 @@ enum Setting {
             "stored request traces older than this are removed"),
     RECENT_TRACES("recent-traces", "RECENT_TRACES", "1000", "recent request traces held in memory"),
     HEALTH_LOG_INTERVAL_MS("health-log-interval-ms", "HEALTH_LOG_INTERVAL_MS", "300000",
-            "how often a proxy.health line is logged");
+            "how often a proxy.health line is logged"),
+    WARM_PROCESSES("warm-processes", "WARM_PROCESSES", "2",
+            "CLI processes started ahead of need, waiting for a turn; 0 = start one per request"),
+    WARM_PER_KIND("warm-per-kind", "WARM_PER_KIND", "1", "warm processes of one kind (model, stream or not)"),
+    WARM_IDLE_MS("warm-idle-ms", "WARM_IDLE_MS", "600000", "an unused warm process is stopped after this long"),
+    WARM_MAX_MEMORY_MB("warm-max-memory-mb", "WARM_MAX_MEMORY_MB", "1024",
+            "memory the waiting warm processes may hold together; 0 = unbounded");
 
     static final String ENV_PREFIX = "CLAUDE_PROXY_";
     static final String YAML_ROOT = "proxy";

@@ -117,7 +117,9 @@ class ConfigLoaderTest {
                 Map.entry("CLAUDE_PROXY_DB_PASSWORD", "p"), Map.entry("CLAUDE_PROXY_SESSION_TTL_MS", "70"),
                 Map.entry("CLAUDE_PROXY_MAX_SESSIONS", "80"), Map.entry("CLAUDE_PROXY_SESSION_CLEANUP_INTERVAL_MS", "90"),
                 Map.entry("CLAUDE_PROXY_SHUTDOWN_GRACE_MS", "100"), Map.entry("CLAUDE_PROXY_TRACE_RETENTION_MS", "110"),
-                Map.entry("CLAUDE_PROXY_RECENT_TRACES", "120"), Map.entry("CLAUDE_PROXY_HEALTH_LOG_INTERVAL_MS", "130"));
+                Map.entry("CLAUDE_PROXY_RECENT_TRACES", "120"), Map.entry("CLAUDE_PROXY_HEALTH_LOG_INTERVAL_MS", "130"),
+                Map.entry("CLAUDE_PROXY_WARM_PROCESSES", "3"), Map.entry("CLAUDE_PROXY_WARM_PER_KIND", "2"),
+                Map.entry("CLAUDE_PROXY_WARM_IDLE_MS", "140"), Map.entry("CLAUDE_PROXY_WARM_MAX_MEMORY_MB", "150"));
 
         ProxyConfig config = ConfigLoader.load(NO_ARGS, env);
 
@@ -126,7 +128,8 @@ class ConfigLoaderTest {
                 Duration.ZERO, Duration.ofMillis(50), Path.of("/l"), "debug", true, 60, Duration.ofMillis(100),
                 new SessionConfig(Path.of("/d"), java.util.Optional.of("jdbc:h2:tcp://127.0.0.1/x"), "u", "p",
                         Duration.ofMillis(70), 80, Duration.ofMillis(90)),
-                new TraceConfig(Duration.ofMillis(110), 120, Duration.ofMillis(130))));
+                new TraceConfig(Duration.ofMillis(110), 120, Duration.ofMillis(130)),
+                new WarmConfig(3, 2, Duration.ofMillis(140), 150)));
     }
 
     @ParameterizedTest

@@ -18,7 +18,8 @@ class ProxyConfigTest {
         return new ProxyConfig("127.0.0.1", port, 5, Duration.ofSeconds(30), Duration.ofMinutes(2),
                 Duration.ofMinutes(10), 500_000, apiKey, "claude", Path.of("w"), 2, Duration.ofSeconds(3),
                 Duration.ofSeconds(15), Path.of("logs"), "INFO", false, 1024, Duration.ofSeconds(30),
-                SessionConfig.defaults(), TraceConfig.defaults());
+                SessionConfig.defaults(), TraceConfig.defaults(),
+                WarmConfig.defaults());
     }
 
     @Test
@@ -56,7 +57,8 @@ class ProxyConfigTest {
         assertThatThrownBy(() -> new ProxyConfig("h", 1, 5, Duration.ZERO, Duration.ofMinutes(2),
                 Duration.ofMinutes(10), 1, Optional.empty(), "claude", Path.of("w"), 2, Duration.ZERO,
                 Duration.ofSeconds(15), Path.of("logs"), "info", false, 1, Duration.ofSeconds(30),
-                SessionConfig.defaults(), TraceConfig.defaults()))
+                SessionConfig.defaults(), TraceConfig.defaults(),
+                WarmConfig.defaults()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("queueTimeout must be positive");
     }

@@ -125,7 +125,7 @@ class ClientGoneWhileWaitingTest {
     }
 
     private static List<ProcessHandle> children() {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+        return RunningProxy.turnChildren();
     }
 
     /** This JVM's live descendants that were not among {@code before} (earlier tests' CLIs may still be exiting). */

@@ -120,7 +120,7 @@ class LoadTest {
     }
 
     private static void awaitChildren(int n) throws InterruptedException {
-        Await.until(() -> ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count() == n,
+        Await.until(() -> RunningProxy.turnChildren().size() == n,
                 n + " child processes", Duration.ofSeconds(10));
     }
 

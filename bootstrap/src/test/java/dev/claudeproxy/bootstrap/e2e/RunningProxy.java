@@ -27,9 +27,12 @@ import dev.claudeproxy.bootstrap.config.ProxyConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Our server on 127.0.0.1 with an ephemeral port, running the scripted fake CLI or the real one. */
 final class RunningProxy implements AutoCloseable {
@@ -37,9 +40,18 @@ final class RunningProxy implements AutoCloseable {
     private final ProxyServer server;
     private final ScriptedCli cli;
 
-    private RunningProxy(ProxyServer server, ScriptedCli cli) {
+    // the runners of the servers running now, to tell processes waiting for a turn from those running one
+    private static final Set<CliClaudeRunner> RUNNERS = ConcurrentHashMap.newKeySet();
+
+    private final CliClaudeRunner runner;
+
+    private RunningProxy(ProxyServer server, ScriptedCli cli, CliClaudeRunner runner) {
         this.server = server;
         this.cli = cli;
+        this.runner = runner;
+        if (runner != null) {
+            RUNNERS.add(runner);
+        }
     }
 
     /** With the scripted fake CLI; {@code env} holds CLAUDE_PROXY_* settings for this server. */
@@ -47,11 +59,11 @@ final class RunningProxy implements AutoCloseable {
         ScriptedCli cli = ScriptedCli.install(dir.resolve("cli"));
         ProxyConfig config = config(dir, env);
         CliSettings settings = new CliSettings(Optional.of(cli.executable()), dir.resolve("work"),
-                cli.environment(), 1, Duration.ofSeconds(5));
+                cli.environment(), 1, Duration.ofSeconds(5), ProxyServer.warmSettings(config.warm()));
         CliClaudeRunner runner = new CliClaudeRunner(settings);
         return new RunningProxy(ProxyServer.start(config, adapters(runner, new InMemorySessionRepository(),
                 new InMemoryTraceRepository(), List.of(new CliVersionProbe(settings)), () -> {
-                })), cli);
+                })), cli, runner);
     }
 
     /**
@@ -60,19 +72,21 @@ final class RunningProxy implements AutoCloseable {
      */
     static RunningProxy withRealCli(Path dir, FakeUpstream upstream, Map<String, String> env) {
         Path executable = RealCli.executable().orElseThrow(() -> new AssertionError(RealCli.INSTALL_HINT));
+        ProxyConfig config = config(dir, env);
         CliSettings settings = new CliSettings(Optional.of(executable), dir.resolve("work"),
-                RealCli.isolatedEnv(dir, upstream.baseUrl()), 1, Duration.ofSeconds(5));
+                RealCli.isolatedEnv(dir, upstream.baseUrl()), 1, Duration.ofSeconds(5),
+                ProxyServer.warmSettings(config.warm()));
         CliClaudeRunner runner = new CliClaudeRunner(settings);
         Database database = Database.open(DatabaseSettings.embeddedIn(dir.resolve("data")));
         CachedTraceRepository traces = CachedTraceRepository.writingBehind(
                 new JdbcTraceRepository(database.dataSource()), 100);
-        return new RunningProxy(ProxyServer.start(config(dir, env), adapters(runner,
+        return new RunningProxy(ProxyServer.start(config, adapters(runner,
                 new JdbcSessionRepository(database.dataSource()), traces,
                 List.of(new DatabaseProbe(database.dataSource()), new CliVersionProbe(settings)), () -> {
                     try (database; traces) {
                         traces.flush();
                     }
-                })), null);
+                })), null, runner);
     }
 
     /** With the production adapters, e.g. to see what a missing CLI does. */
@@ -80,7 +94,8 @@ final class RunningProxy implements AutoCloseable {
         ProxyConfig config = config(dir, env);
         Map<String, String> processEnv = new HashMap<>(System.getenv());
         processEnv.putAll(env);
-        return new RunningProxy(ProxyServer.start(config, ProxyServer.productionAdapters(config, processEnv)), null);
+        return new RunningProxy(ProxyServer.start(config, ProxyServer.productionAdapters(config, processEnv)), null,
+                null);
     }
 
     private static ProxyServer.Adapters adapters(CliClaudeRunner runner, SessionRepository sessions,
@@ -128,17 +143,41 @@ final class RunningProxy implements AutoCloseable {
                 .timeout(Duration.ofSeconds(60)).build();
     }
 
-    /** Waits up to 10 s for every child process of this JVM (CLI runs) to be gone. */
+    /** Waits up to 10 s for every child process of this JVM running a turn (a CLI run) to be gone. */
     static void awaitNoChildren() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive)
-                && System.nanoTime() < deadline) {
+        while (!turnChildren().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
     }
 
+    /**
+     * This JVM's live descendants but the CLI processes started ahead of need that still wait for a turn (and what
+     * they started): the processes of turns, which must end with their turn.
+     */
+    static List<ProcessHandle> turnChildren() {
+        Set<Long> waiting = new HashSet<>();
+        RUNNERS.forEach(r -> r.waitingProcessIds().forEach(pid -> {
+            waiting.add(pid);
+            ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> waiting.add(d.pid())));
+        }));
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> !waiting.contains(p.pid())).toList();
+    }
+
+    /** This server's CLI processes now waiting for a turn. */
+    List<Long> waitingCliProcesses() {
+        return runner == null ? List.of() : runner.waitingProcessIds();
+    }
+
     @Override
     public void close() {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            if (runner != null) {
+                RUNNERS.remove(runner);
+            }
+        }
     }
 }

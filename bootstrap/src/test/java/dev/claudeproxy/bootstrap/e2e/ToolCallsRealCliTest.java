@@ -260,6 +260,6 @@ class ToolCallsRealCliTest {
     /** Waits up to 10 s for this JVM's child processes to end; returns those still alive. */
     private static List<ProcessHandle> awaitNoChildren() throws InterruptedException {
         RunningProxy.awaitNoChildren();
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+        return RunningProxy.turnChildren();
     }
 }
