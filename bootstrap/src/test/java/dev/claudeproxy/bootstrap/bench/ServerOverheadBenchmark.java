@@ -202,7 +202,7 @@ class ServerOverheadBenchmark {
                         viaChat.median() / viaServer.median())),
                 forwarding.row("text delta: CLI stdout to client"));
         System.out.println(table);
-        Path out = Path.of("target", "benchmarks");
+        Path out = Path.of(System.getProperty("claudeproxy.repoRoot", ".."), "bench", "results");
         Files.createDirectories(out);
         Files.writeString(out.resolve("server-overhead.md"), table + "\n");
         Files.writeString(out.resolve("server-overhead.json"), "{\"cli_alone\":" + alone.json()
