@@ -36,7 +36,9 @@ public final class Main {
             System.exit(2);
             return;
         }
-        LogSetup logs = LogSetup.install(config.logDir(), config.logLevel());
+        // debug mode logs at debug level at least (trace stays trace)
+        String level = config.debug() && !config.logLevel().equals("trace") ? "debug" : config.logLevel();
+        LogSetup logs = LogSetup.install(config.logDir(), level);
         long started = System.nanoTime();
         ProxyServer server = ProxyServer.start(config, ProxyServer.productionAdapters(config, System.getenv()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
