@@ -81,12 +81,36 @@ final class BenchReport {
             md.append(row(r, "A", r.a(), "", "", "")).append(row(r, "B", r.b(), ratio(r.ttftRatio()),
                     ratio(r.totalRatio()), ratio(r.wallRatio())));
         }
+        md.append(targets(results));
         Path overhead = root.resolve("bench/results/server-overhead.md");
         if (Files.exists(overhead)) {
             md.append("\n## The server's own overhead (fake CLI, in-process)\n\nFrom `ServerOverheadBenchmark` ")
                     .append("(see README), last run:\n\n").append(Files.readString(overhead));
         }
         return md.toString();
+    }
+
+    /** The targets that this run measures, each with its figure and whether it is met. */
+    private static String targets(List<BenchResult> results) {
+        StringBuilder md = new StringBuilder("\n## Targets\n\n| target | measured | met |\n|---|---|---|\n");
+        find(results, "real CLI", true, 1).ifPresent(r -> md.append(target("real CLI, streamed, one at a time: "
+                + "TTFT with warm processes ≤ 0.5× fresh", r.ttftRatio(), r.ttftRatio() <= 0.5)));
+        double rss = results.stream().filter(r -> r.concurrency() == 20)
+                .mapToDouble(r -> r.b().peak().rssMb()).max().orElse(Double.NaN);
+        md.append(target("server RSS (CLI processes not counted) at concurrency 20 ≤ 300 MB", rss, rss <= 300));
+        find(results, "real CLI", false, 20).ifPresent(r -> md.append(target("real CLI, 20 whole requests at once, "
+                + "max 5: wall time with warm processes ≤ 0.6× fresh", r.wallRatio(), r.wallRatio() <= 0.6)));
+        return md.toString();
+    }
+
+    private static java.util.Optional<BenchResult> find(List<BenchResult> results, String backend, boolean stream,
+                                                        int concurrency) {
+        return results.stream().filter(r -> r.backend().equals(backend) && r.stream() == stream
+                && r.concurrency() == concurrency).findFirst();
+    }
+
+    private static String target(String what, double value, boolean met) {
+        return String.format(Locale.ROOT, "| %s | %.2f | %s |%n", what, value, met ? "yes" : "**no**");
     }
 
     private static String row(BenchResult r, String name, BenchResult.Side s, String ttft, String total, String wall) {
