@@ -9,15 +9,21 @@ import java.util.Optional;
 /**
  * How to run the CLI: the executable (empty when none was found), the working directory, extra
  * environment variables, the CLI's own upstream retry count, how long a finished CLI may take to exit before it
- * is killed, and how many processes are started ahead of need.
+ * is killed, how many processes are started ahead of need, and how many stay alive between a session's turns.
  */
 public record CliSettings(Optional<Path> executable, Path workingDirectory, Map<String, String> environment,
-                          int maxRetries, Duration exitGrace, WarmSettings warm) {
+                          int maxRetries, Duration exitGrace, WarmSettings warm, LiveSettings live) {
 
-    /** Settings without warm processes. */
+    /** Settings without warm processes or live conversations. */
     public CliSettings(Optional<Path> executable, Path workingDirectory, Map<String, String> environment,
                        int maxRetries, Duration exitGrace) {
         this(executable, workingDirectory, environment, maxRetries, exitGrace, WarmSettings.off());
+    }
+
+    /** Settings without live conversations. */
+    public CliSettings(Optional<Path> executable, Path workingDirectory, Map<String, String> environment,
+                       int maxRetries, Duration exitGrace, WarmSettings warm) {
+        this(executable, workingDirectory, environment, maxRetries, exitGrace, warm, LiveSettings.off());
     }
 
     public CliSettings {
@@ -29,10 +35,16 @@ public record CliSettings(Optional<Path> executable, Path workingDirectory, Map<
         }
         Objects.requireNonNull(exitGrace, "exitGrace");
         Objects.requireNonNull(warm, "warm");
+        Objects.requireNonNull(live, "live");
     }
 
     /** These settings with {@code warm} processes. */
     public CliSettings withWarm(WarmSettings warm) {
-        return new CliSettings(executable, workingDirectory, environment, maxRetries, exitGrace, warm);
+        return new CliSettings(executable, workingDirectory, environment, maxRetries, exitGrace, warm, live);
+    }
+
+    /** These settings with {@code live} conversations. */
+    public CliSettings withLive(LiveSettings live) {
+        return new CliSettings(executable, workingDirectory, environment, maxRetries, exitGrace, warm, live);
     }
 }

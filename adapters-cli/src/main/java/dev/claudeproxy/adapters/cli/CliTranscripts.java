@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -23,9 +24,16 @@ public final class CliTranscripts implements SessionTranscripts {
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,99}");
 
     private final Path projects;
+    private final Consumer<String> beforeDelete;
 
     public CliTranscripts(Path configDir) {
+        this(configDir, id -> { });
+    }
+
+    /** Transcripts that tell {@code beforeDelete} of each session about to be deleted. */
+    CliTranscripts(Path configDir, Consumer<String> beforeDelete) {
         this.projects = Objects.requireNonNull(configDir, "configDir").resolve("projects");
+        this.beforeDelete = Objects.requireNonNull(beforeDelete, "beforeDelete");
     }
 
     /** The CLI's config dir in {@code environment}: {@code CLAUDE_CONFIG_DIR}, else {@code $HOME/.claude}. */
@@ -40,7 +48,11 @@ public final class CliTranscripts implements SessionTranscripts {
 
     @Override
     public void delete(String cliSessionId) {
-        if (cliSessionId == null || !SESSION_ID.matcher(cliSessionId).matches() || !Files.isDirectory(projects)) {
+        if (cliSessionId == null || !SESSION_ID.matcher(cliSessionId).matches()) {
+            return;
+        }
+        beforeDelete.accept(cliSessionId);
+        if (!Files.isDirectory(projects)) {
             return;
         }
         try (Stream<Path> dirs = Files.list(projects)) {

@@ -3,52 +3,47 @@ package dev.claudeproxy.adapters.cli;
 import dev.claudeproxy.application.port.out.ClaudeTurn;
 import dev.claudeproxy.domain.turn.FailureKind;
 import dev.claudeproxy.domain.turn.TurnEvent;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One running CLI process: writes the turn to stdin, decodes stdout on its own thread, ends at the
- * {@code result} line (then closes stdin so the process exits, and kills it if it lingers), and kills the
- * whole process tree on cancel.
+ * One turn on a CLI process: writes the turn to stdin, decodes the process's stdout into events, ends at the
+ * {@code result} line (then either its keeper keeps the process for the session's next turn, or stdin is closed so
+ * the process exits, and it is killed if it lingers), and kills the whole process tree on cancel.
  */
-final class CliTurn implements ClaudeTurn {
+final class CliTurn implements ClaudeTurn, CliProcess.Listener {
 
-    private static final System.Logger LOG = System.getLogger(CliTurn.class.getName());
     private static final Duration STDERR_DRAIN = Duration.ofSeconds(1);
 
-    private final Process process;
+    private final CliProcess process;
     private final StreamJsonDecoder decoder;
+    private final ProcessKeeper keeper;
     private final Duration exitGrace;
     private final BlockingQueue<TurnEvent> events = new LinkedBlockingQueue<>();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final TailBuffer stderr = new TailBuffer(4096);
-    private volatile Thread stderrReader;
+    private final CompletableFuture<Void> released = new CompletableFuture<>();
+    private volatile boolean kept;
 
-    private CliTurn(Process process, StreamJsonDecoder decoder, Duration exitGrace) {
+    private CliTurn(CliProcess process, StreamJsonDecoder decoder, ProcessKeeper keeper, Duration exitGrace) {
         this.process = process;
         this.decoder = decoder;
+        this.keeper = keeper;
         this.exitGrace = exitGrace;
     }
 
-    static CliTurn start(Process process, StreamJsonDecoder decoder, List<String> stdinLines, Duration exitGrace) {
-        CliTurn turn = new CliTurn(process, decoder, exitGrace);
-        // platform threads: pipe reads block in the kernel, which would pin (or make the JDK compensate for)
-        // a virtual thread's carrier on every line; three threads per run at a handful of runs are cheap
-        turn.stderrReader = Thread.ofPlatform().daemon().name("cli-stderr-" + process.pid())
-                .start(turn::readStderr);
-        Thread.ofPlatform().daemon().name("cli-stdout-" + process.pid()).start(turn::readStdout);
-        Thread.ofPlatform().daemon().name("cli-stdin-" + process.pid()).start(() -> turn.writeStdin(stdinLines));
+    /** Starts a turn on {@code process}: its stdout goes to this turn from now on, then the lines are written. */
+    static CliTurn start(CliProcess process, StreamJsonDecoder decoder, List<String> stdinLines,
+                         ProcessKeeper keeper, Duration exitGrace) {
+        CliTurn turn = new CliTurn(process, decoder, keeper, exitGrace);
+        process.exited().thenRun(() -> turn.released.complete(null));
+        process.attach(turn);
+        process.write(stdinLines);
         return turn;
     }
 
@@ -61,6 +56,11 @@ final class CliTurn implements ClaudeTurn {
         return process.pid();
     }
 
+    /** Completes when this turn no longer holds its process: the process exited, or was kept for the next turn. */
+    CompletableFuture<Void> released() {
+        return released;
+    }
+
     @Override
     public TurnEvent next(Duration timeout) throws InterruptedException {
         return events.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -68,8 +68,8 @@ final class CliTurn implements ClaudeTurn {
 
     @Override
     public void cancel() {
-        if (cancelled.compareAndSet(false, true)) {
-            ProcessTree.kill(process.toHandle());
+        if (!kept && cancelled.compareAndSet(false, true)) {
+            process.kill();
             end(TurnEvent.Failed.of(FailureKind.CANCELLED, "The Claude Code CLI run was cancelled."));
         }
     }
@@ -81,39 +81,25 @@ final class CliTurn implements ClaudeTurn {
         }
     }
 
-    private void writeStdin(List<String> lines) {
-        try {
-            OutputStream in = process.getOutputStream();
-            for (String line : lines) {
-                in.write(line.getBytes(StandardCharsets.UTF_8));
-                in.write('\n');
+    @Override
+    public void line(String line) {
+        if (ended.get()) {
+            return;
+        }
+        for (TurnEvent event : decoder.decode(line)) {
+            if (event instanceof TurnEvent.SessionStarted started) {
+                keeper.sessionStarted(started.sessionId());
             }
-            in.flush();
-        } catch (IOException e) {
-            // the process died before reading its turn; the stdout reader reports why
-            LOG.log(System.Logger.Level.DEBUG, "writing to the CLI's stdin failed: {0}", e.getMessage());
+            if (event.isTerminal()) {
+                end(event);
+                return;
+            }
+            events.add(event);
         }
     }
 
-    private void readStdout() {
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (ended.get()) {
-                    continue;
-                }
-                for (TurnEvent event : decoder.decode(line)) {
-                    if (event.isTerminal()) {
-                        end(event);
-                        break;
-                    }
-                    events.add(event);
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "reading the CLI's stdout failed: {0}", e.getMessage());
-        }
+    @Override
+    public void closed() {
         if (!ended.get()) {
             end(crash());
         }
@@ -122,47 +108,34 @@ final class CliTurn implements ClaudeTurn {
     private TurnEvent.Failed crash() {
         int code;
         try {
-            code = process.waitFor(exitGrace.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
-            // the process is gone, but its last stderr lines may still be in the pipe: let the reader finish
-            stderrReader.join(STDERR_DRAIN);
+            code = process.exitCode(exitGrace);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             code = -1;
         }
-        String err = stderr.toString();
+        // the process is gone, but its last stderr lines may still be in the pipe: let the reader finish
+        String err = process.stderrTail(STDERR_DRAIN);
         return TurnEvent.Failed.of(FailureKind.CLI_CRASHED, "Claude Code CLI exited with code " + code
                 + " without a result" + (err.isEmpty() ? "." : ": " + err));
     }
 
-    private void readStderr() {
-        try (BufferedReader err = new BufferedReader(
-                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = err.readLine()) != null) {
-                stderr.append(line);
-            }
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "reading the CLI's stderr failed: {0}", e.getMessage());
-        }
-    }
-
-    /** Delivers the terminal event once, then lets the process exit on its own, or kills it after a grace. */
+    /**
+     * Ends the turn once: a completed turn's process may be kept (before the client hears of the end, so the next
+     * turn finds it); otherwise the process is left to exit, or killed after a grace.
+     */
     private void end(TurnEvent terminal) {
         if (!ended.compareAndSet(false, true)) {
             return;
         }
-        events.add(terminal);
-        try {
-            process.getOutputStream().close();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "closing the CLI's stdin failed: {0}", e.getMessage());
+        boolean completed = terminal instanceof TurnEvent.Completed && !cancelled.get();
+        if (keeper.keep(process, completed)) {
+            kept = true;
+            released.complete(null);
+            events.add(terminal);
+        } else {
+            events.add(terminal);
+            process.retire(exitGrace);
         }
-        process.onExit()
-                .orTimeout(exitGrace.toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionally(timeout -> {
-                    ProcessTree.kill(process.toHandle());
-                    return process;
-                });
     }
 
     /** A turn whose only event is the failure that kept it from starting. */

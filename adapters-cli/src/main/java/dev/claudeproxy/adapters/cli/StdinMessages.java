@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The stream-json lines written to the CLI's stdin: the {@code initialize} control request carrying the
- * system prompt (as the Agent SDK sends it; argv would cap it at 128 KiB), then the user turn.
+ * system prompt (as the Agent SDK sends it; argv would cap it at 128 KiB), then the user turn; a process that already
+ * ran a turn of the session is written only the next user turn.
  */
 final class StdinMessages {
 
@@ -26,6 +27,11 @@ final class StdinMessages {
         request.systemPrompt().ifPresent(system -> lines.add(initialize(system)));
         lines.add(userTurn(request.userContent()));
         return lines;
+    }
+
+    /** The lines of a further turn in a process that ran the session's last one: its system prompt is set already. */
+    List<String> forNextTurn(TurnRequest request) {
+        return List.of(userTurn(request.userContent()));
     }
 
     private String initialize(String systemPrompt) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +52,17 @@ class CliTranscriptsTest {
 
         assertThat(config.resolve("secret.jsonl")).exists();
         assertThat(project.resolve("x.jsonl")).exists();
+    }
+
+    @Test
+    void eachValidIdAboutToBeDeleted_isToldFirst_evenWithNoTranscriptOnDisk() {
+        List<String> told = new ArrayList<>();
+        CliTranscripts transcripts = new CliTranscripts(config.resolve("missing"), told::add);
+
+        transcripts.delete(ID);
+        transcripts.delete("../../secret");
+
+        assertThat(told).containsExactly(ID);
     }
 
     @Test

@@ -168,6 +168,51 @@ public abstract class ClaudeRunnerContract {
         }
     }
 
+    @Test
+    void aResumedTurn_continuesTheSession_andTheModelSeesTheEarlierTurn() throws Exception {
+        world.nextReplyText("Hello", " Ada.");
+        List<TurnEvent> first = run(Turns.persisted("My name is Ada.", Optional.empty()));
+        assertThat(first.getLast()).isInstanceOf(TurnEvent.Completed.class);
+        String session = ((TurnEvent.SessionStarted) first.getFirst()).sessionId();
+
+        world.nextReplyText("Your name", " is Ada.");
+        List<TurnEvent> second = run(Turns.persisted("What is my name?", Optional.of(session)));
+
+        assertThat(second.getFirst()).isEqualTo(new TurnEvent.SessionStarted(session,
+                ((TurnEvent.SessionStarted) first.getFirst()).model()));
+        assertThat(text(second)).isEqualTo("Your name is Ada.");
+        assertThat(second.getLast()).isInstanceOfSatisfying(TurnEvent.Completed.class,
+                done -> assertThat(done.resultText()).isEqualTo("Your name is Ada."));
+        RunnerWorld.Seen seen = world.lastSeen();
+        assertThat(seen.systemPrompt()).contains("You are terse.");
+        assertThat(seen.userContentJson()).contains("What is my name?").doesNotContain("My name is Ada.");
+        world.conversationSeen().ifPresent(history -> assertThat(history)
+                .contains("My name is Ada.").contains("Hello Ada.").contains("What is my name?"));
+    }
+
+    @Test
+    void aResumedTurn_runsInTheProcessOfTheSessionsLastTurn_onlyWhenConversationsStayLive() throws Exception {
+        world.nextReplyText("One");
+        Turns.Watched first = watch(Turns.persisted("One", Optional.empty()));
+        world.nextReplyText("Two");
+
+        Turns.Watched second = watch(Turns.persisted("Two", Optional.of(first.session())));
+
+        assertThat(second.last()).isInstanceOf(TurnEvent.Completed.class);
+        assertThat(second.session()).isEqualTo(first.session());
+        if (world.liveConversations()) {
+            assertThat(second.pid()).as("the same process").isEqualTo(first.pid());
+            assertThat(second.argv()).noneMatch(a -> a.startsWith("--resume"));
+        } else {
+            assertThat(second.pid()).as("a new process").isNotEqualTo(first.pid());
+            assertThat(second.argv()).contains("--resume=" + first.session());
+        }
+    }
+
+    private Turns.Watched watch(TurnRequest request) throws InterruptedException {
+        return Turns.runWatching(world.runner(), request, world::argvOf);
+    }
+
     private List<TurnEvent> run(TurnRequest request) throws InterruptedException {
         return Turns.runToEnd(world.runner(), request);
     }

@@ -70,6 +70,19 @@ class RealCliSessionsTest {
                 f -> assertThat(f.kind()).isEqualTo(FailureKind.RESUME_NOT_FOUND));
     }
 
+    @Test
+    void aResumedSession_keepsTheSystemPromptItStartedWith_whateverTheResumingTurnSends() throws Exception {
+        List<TurnEvent> first = Turns.runToEnd(runner, Turns.persisted("One", Optional.empty())); // "You are terse."
+        String session = ((TurnEvent.SessionStarted) first.getFirst()).sessionId();
+
+        Turns.runToEnd(runner, new TurnRequest(ModelTier.SONNET, Optional.of("You are verbose."),
+                List.of(new ContentBlock.Text("Two")), Optional.empty(), Optional.of(session), true, true));
+
+        // the CLI ignores the initialize request's system prompt when it resumes: a changed prompt needs a new session
+        assertThat(world.lastSeen().systemPrompt()).contains("You are terse.").doesNotContain("You are verbose.");
+        assertThat(world.lastSeen().userContentJson()).contains("Two");
+    }
+
     private static TurnRequest turn(String text, Optional<String> resume, boolean persist) {
         return new TurnRequest(ModelTier.HAIKU, Optional.empty(), List.of(new ContentBlock.Text(text)),
                 Optional.empty(), resume, false, persist);

@@ -3,6 +3,7 @@ package dev.claudeproxy.adapters.cli.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claudeproxy.adapters.cli.CliClaudeRunner;
 import dev.claudeproxy.adapters.cli.CliSettings;
+import dev.claudeproxy.adapters.cli.LiveSettings;
 import dev.claudeproxy.adapters.cli.WarmSettings;
 import dev.claudeproxy.adapters.cli.testkit.FakeUpstream;
 import dev.claudeproxy.adapters.cli.testkit.RealCli;
@@ -16,10 +17,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** The contract's world with the real CLI, talking to a scripted fake Anthropic API on 127.0.0.1. */
-public final class RealCliWorld implements RunnerWorld {
+public final class RealCliWorld implements CliWorld {
 
     private final FakeUpstream upstream;
     private final CliClaudeRunner runner;
+    private final LiveSettings live;
 
     public RealCliWorld(Path dir) {
         this(dir, WarmSettings.off());
@@ -27,11 +29,22 @@ public final class RealCliWorld implements RunnerWorld {
 
     /** With {@code warm} processes started ahead of need (and, when on, one of each kind the contract runs waiting). */
     public RealCliWorld(Path dir, WarmSettings warm) {
+        this(dir, warm, LiveSettings.off());
+    }
+
+    /** With {@code warm} processes and {@code live} conversations as given. */
+    public RealCliWorld(Path dir, WarmSettings warm, LiveSettings live) {
         Path cli = RealCli.executable().orElseThrow(() -> new AssertionError(RealCli.INSTALL_HINT));
         this.upstream = FakeUpstream.start();
+        this.live = live;
         this.runner = new CliClaudeRunner(new CliSettings(Optional.of(cli), dir.resolve("work"),
-                RealCli.isolatedEnv(dir, upstream.baseUrl()), 1, Duration.ofSeconds(5), warm));
+                RealCli.isolatedEnv(dir, upstream.baseUrl()), 1, Duration.ofSeconds(5), warm, live));
         WarmWorlds.warmUp(runner, warm);
+    }
+
+    @Override
+    public CliClaudeRunner cliRunner() {
+        return runner;
     }
 
     public FakeUpstream upstream() {
@@ -73,6 +86,23 @@ public final class RealCliWorld implements RunnerWorld {
     @Override
     public List<ProcessHandle> turnProcesses() {
         return Turns.withDescendants(runner.turnProcessIds());
+    }
+
+    @Override
+    public List<String> argvOf(long pid) {
+        return Turns.argv(pid); // the real CLI is still waiting for the model when the turn's first event arrives
+    }
+
+    @Override
+    public boolean liveConversations() {
+        return live.enabled();
+    }
+
+    @Override
+    public Optional<String> conversationSeen() {
+        List<RecordedRequest> requests = upstream.requests();
+        return requests.isEmpty() ? Optional.empty()
+                : Optional.of(requests.getLast().body().path("messages").toString());
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claudeproxy.adapters.cli.CliClaudeRunner;
 import dev.claudeproxy.adapters.cli.CliSettings;
+import dev.claudeproxy.adapters.cli.LiveSettings;
 import dev.claudeproxy.adapters.cli.WarmSettings;
 import dev.claudeproxy.adapters.cli.testkit.Scenario;
 import dev.claudeproxy.adapters.cli.testkit.ScriptedCli;
@@ -14,10 +15,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** The contract's world with the scripted fake CLI: scenarios say what a run prints. */
-public final class ScriptedCliWorld implements RunnerWorld {
+public final class ScriptedCliWorld implements CliWorld {
 
     private final ScriptedCli cli;
     private final CliClaudeRunner runner;
+    private final LiveSettings live;
     private final ObjectMapper mapper = new ObjectMapper();
 
     public ScriptedCliWorld(Path dir) {
@@ -26,12 +28,19 @@ public final class ScriptedCliWorld implements RunnerWorld {
 
     /** With {@code warm} processes started ahead of need (and, when on, one of each kind the contract runs waiting). */
     public ScriptedCliWorld(Path dir, WarmSettings warm) {
+        this(dir, warm, LiveSettings.off());
+    }
+
+    /** With {@code warm} processes and {@code live} conversations as given. */
+    public ScriptedCliWorld(Path dir, WarmSettings warm, LiveSettings live) {
         this.cli = ScriptedCli.install(dir.resolve("cli"));
+        this.live = live;
         this.runner = new CliClaudeRunner(new CliSettings(Optional.of(cli.executable()), dir.resolve("work"),
-                cli.environment(), 1, Duration.ofSeconds(5), warm));
+                cli.environment(), 1, Duration.ofSeconds(5), warm, live));
         WarmWorlds.warmUp(runner, warm);
     }
 
+    @Override
     public CliClaudeRunner cliRunner() {
         return runner;
     }
@@ -76,6 +85,22 @@ public final class ScriptedCliWorld implements RunnerWorld {
     }
 
     @Override
+    public List<String> argvOf(long pid) {
+        // as the fake recorded it: there even if the process is already gone
+        return cli.starts().stream().filter(i -> i.pid() == pid).findFirst().orElseThrow().argv();
+    }
+
+    @Override
+    public boolean liveConversations() {
+        return live.enabled();
+    }
+
+    @Override
+    public Optional<String> conversationSeen() {
+        return Optional.empty();
+    }
+
+    @Override
     public Seen lastSeen() {
         String system = null;
         String user = null;
@@ -83,7 +108,7 @@ public final class ScriptedCliWorld implements RunnerWorld {
             JsonNode node = read(line);
             if ("control_request".equals(node.path("type").asText())) {
                 system = node.path("request").path("systemPrompt").path(0).asText();
-            } else if ("user".equals(node.path("type").asText()) && user == null) {
+            } else if ("user".equals(node.path("type").asText())) { // a live process gets one per turn: the last
                 user = node.path("message").path("content").toString();
             }
         }

@@ -8,7 +8,7 @@ import java.time.Duration;
 /** Warm processes for the contract's worlds: one of each kind of turn the contract runs, waiting before it starts. */
 final class WarmWorlds {
 
-    /** Warm processes as production would keep them, with room for both kinds the contract runs. */
+    /** Warm processes as production would keep them, with room for every kind the contract runs. */
     static final WarmSettings ON = new WarmSettings(1, 4, Duration.ofMinutes(5), 0);
 
     private WarmWorlds() {
@@ -20,8 +20,9 @@ final class WarmWorlds {
         }
         runner.warmUp(ModelTier.SONNET, true, false);
         runner.warmUp(ModelTier.SONNET, false, false);
+        runner.warmUp(ModelTier.SONNET, true, true); // the first turn of a persisted session
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (runner.warmStats().waiting() < 2) {
+        while (runner.warmStats().waiting() < 3) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no warm CLI processes within 20 s: " + runner.warmStats());
             }

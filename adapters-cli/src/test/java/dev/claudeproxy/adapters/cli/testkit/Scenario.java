@@ -86,6 +86,13 @@ public final class Scenario {
         return s;
     }
 
+    /** The CLI exits with the given code as soon as its turn starts, printing nothing. */
+    public static Scenario diesAtOnce(int exitCode) {
+        Scenario s = new Scenario();
+        s.lines.add("#exit " + exitCode);
+        return s;
+    }
+
     /** The upstream starts its answer, then the CLI falls silent forever (with a child process alive). */
     public static Scenario hangAfterStart() {
         Scenario s = start();
