@@ -3,6 +3,7 @@ package dev.claudeproxy.bootstrap;
 import dev.claudeproxy.adapters.cli.CliClaudeRunner;
 import dev.claudeproxy.adapters.cli.CliSettings;
 import dev.claudeproxy.adapters.cli.CliVersionProbe;
+import dev.claudeproxy.adapters.cli.LiveSettings;
 import dev.claudeproxy.adapters.cli.WarmSettings;
 import dev.claudeproxy.adapters.cli.ExecutableLocator;
 import dev.claudeproxy.adapters.http.HttpDependencies;
@@ -106,7 +107,8 @@ public final class ProxyServer implements AutoCloseable {
             LOG.log(System.Logger.Level.INFO, "Claude Code CLI: {0}", executable.get());
         }
         CliSettings cli = new CliSettings(executable, config.cliWorkDir().toAbsolutePath(), Map.of(),
-                config.cliMaxRetries(), Duration.ofSeconds(5), warmSettings(config.warm()));
+                config.cliMaxRetries(), Duration.ofSeconds(5), warmSettings(config.warm()))
+                .withLive(liveSettings(config.warm()));
         CliClaudeRunner runner = new CliClaudeRunner(cli);
         Database database = Database.open(databaseSettings(config.sessions()));
         SessionRepository sessions = new CachedSessionRepository(
@@ -126,6 +128,12 @@ public final class ProxyServer implements AutoCloseable {
     public static WarmSettings warmSettings(WarmConfig warm) {
         return warm.maxProcesses() == 0 ? WarmSettings.off() : new WarmSettings(warm.perKind(), warm.maxProcesses(),
                 warm.idleLifetime(), warm.maxMemoryMb() * 1024 * 1024);
+    }
+
+    /** The live conversations the config asks for. */
+    public static LiveSettings liveSettings(WarmConfig warm) {
+        return warm.liveConversations() == 0 ? LiveSettings.off()
+                : new LiveSettings(warm.liveConversations(), warm.liveIdleLifetime());
     }
 
     /** The configured database: another one by JDBC URL, else the embedded file in the data folder. */

@@ -154,6 +154,8 @@ public final class ConfigLoader {
                         raw.get(WARM_PROCESSES).asInt(0, 64),
                         raw.get(WARM_PER_KIND).asInt(1, 64),
                         raw.get(WARM_IDLE_MS).asMillis(1),
-                        raw.get(WARM_MAX_MEMORY_MB).asLong(0, Long.MAX_VALUE / (1024 * 1024))));
+                        raw.get(WARM_MAX_MEMORY_MB).asLong(0, Long.MAX_VALUE / (1024 * 1024)),
+                        raw.get(LIVE_CONVERSATIONS).asInt(0, 64),
+                        raw.get(LIVE_IDLE_MS).asMillis(1)));
     }
 }

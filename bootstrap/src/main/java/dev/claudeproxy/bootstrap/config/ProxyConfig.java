@@ -110,6 +110,8 @@ public record ProxyConfig(
         shown.put("warmPerKind", warm.perKind());
         shown.put("warmIdleMs", warm.idleLifetime().toMillis());
         shown.put("warmMaxMemoryMb", warm.maxMemoryMb());
+        shown.put("liveConversations", warm.liveConversations());
+        shown.put("liveIdleMs", warm.liveIdleLifetime().toMillis());
         return shown;
     }
 

@@ -43,7 +43,10 @@ enum Setting {
     WARM_PER_KIND("warm-per-kind", "WARM_PER_KIND", "1", "warm processes of one kind (model, stream or not)"),
     WARM_IDLE_MS("warm-idle-ms", "WARM_IDLE_MS", "600000", "an unused warm process is stopped after this long"),
     WARM_MAX_MEMORY_MB("warm-max-memory-mb", "WARM_MAX_MEMORY_MB", "1024",
-            "memory the waiting warm processes may hold together; 0 = unbounded");
+            "memory the waiting warm processes may hold together; 0 = unbounded"),
+    LIVE_CONVERSATIONS("live-conversations", "LIVE_CONVERSATIONS", "2",
+            "conversations whose CLI process is kept after a turn for the next one; 0 = resume with a new process"),
+    LIVE_IDLE_MS("live-idle-ms", "LIVE_IDLE_MS", "300000", "a kept conversation process is stopped after this long");
 
     static final String ENV_PREFIX = "CLAUDE_PROXY_";
     static final String YAML_ROOT = "proxy";

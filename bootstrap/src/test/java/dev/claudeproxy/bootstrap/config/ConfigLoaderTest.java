@@ -119,7 +119,8 @@ class ConfigLoaderTest {
                 Map.entry("CLAUDE_PROXY_SHUTDOWN_GRACE_MS", "100"), Map.entry("CLAUDE_PROXY_TRACE_RETENTION_MS", "110"),
                 Map.entry("CLAUDE_PROXY_RECENT_TRACES", "120"), Map.entry("CLAUDE_PROXY_HEALTH_LOG_INTERVAL_MS", "130"),
                 Map.entry("CLAUDE_PROXY_WARM_PROCESSES", "3"), Map.entry("CLAUDE_PROXY_WARM_PER_KIND", "2"),
-                Map.entry("CLAUDE_PROXY_WARM_IDLE_MS", "140"), Map.entry("CLAUDE_PROXY_WARM_MAX_MEMORY_MB", "150"));
+                Map.entry("CLAUDE_PROXY_WARM_IDLE_MS", "140"), Map.entry("CLAUDE_PROXY_WARM_MAX_MEMORY_MB", "150"),
+                Map.entry("CLAUDE_PROXY_LIVE_CONVERSATIONS", "4"), Map.entry("CLAUDE_PROXY_LIVE_IDLE_MS", "160"));
 
         ProxyConfig config = ConfigLoader.load(NO_ARGS, env);
 
@@ -129,7 +130,7 @@ class ConfigLoaderTest {
                 new SessionConfig(Path.of("/d"), java.util.Optional.of("jdbc:h2:tcp://127.0.0.1/x"), "u", "p",
                         Duration.ofMillis(70), 80, Duration.ofMillis(90)),
                 new TraceConfig(Duration.ofMillis(110), 120, Duration.ofMillis(130)),
-                new WarmConfig(3, 2, Duration.ofMillis(140), 150)));
+                new WarmConfig(3, 2, Duration.ofMillis(140), 150, 4, Duration.ofMillis(160))));
     }
 
     @ParameterizedTest

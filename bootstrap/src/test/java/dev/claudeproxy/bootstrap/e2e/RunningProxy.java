@@ -59,7 +59,8 @@ final class RunningProxy implements AutoCloseable {
         ScriptedCli cli = ScriptedCli.install(dir.resolve("cli"));
         ProxyConfig config = config(dir, env);
         CliSettings settings = new CliSettings(Optional.of(cli.executable()), dir.resolve("work"),
-                cli.environment(), 1, Duration.ofSeconds(5), ProxyServer.warmSettings(config.warm()));
+                cli.environment(), 1, Duration.ofSeconds(5), ProxyServer.warmSettings(config.warm()))
+                .withLive(ProxyServer.liveSettings(config.warm()));
         CliClaudeRunner runner = new CliClaudeRunner(settings);
         return new RunningProxy(ProxyServer.start(config, adapters(runner, new InMemorySessionRepository(),
                 new InMemoryTraceRepository(), List.of(new CliVersionProbe(settings)), () -> {
@@ -75,7 +76,7 @@ final class RunningProxy implements AutoCloseable {
         ProxyConfig config = config(dir, env);
         CliSettings settings = new CliSettings(Optional.of(executable), dir.resolve("work"),
                 RealCli.isolatedEnv(dir, upstream.baseUrl()), 1, Duration.ofSeconds(5),
-                ProxyServer.warmSettings(config.warm()));
+                ProxyServer.warmSettings(config.warm())).withLive(ProxyServer.liveSettings(config.warm()));
         CliClaudeRunner runner = new CliClaudeRunner(settings);
         Database database = Database.open(DatabaseSettings.embeddedIn(dir.resolve("data")));
         CachedTraceRepository traces = CachedTraceRepository.writingBehind(
@@ -152,17 +153,23 @@ final class RunningProxy implements AutoCloseable {
     }
 
     /**
-     * This JVM's live descendants but the CLI processes started ahead of need that still wait for a turn (and what
-     * they started): the processes of turns, which must end with their turn.
+     * This JVM's live descendants but the CLI processes waiting for a turn (started ahead of need, or kept after a
+     * conversation's turn) and what they started: the processes of turns, which must end with their turn.
      */
     static List<ProcessHandle> turnChildren() {
         Set<Long> waiting = new HashSet<>();
-        RUNNERS.forEach(r -> r.waitingProcessIds().forEach(pid -> {
+        RUNNERS.forEach(r -> java.util.stream.Stream.concat(r.waitingProcessIds().stream(),
+                r.parkedProcessIds().stream()).forEach(pid -> {
             waiting.add(pid);
             ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> waiting.add(d.pid())));
         }));
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .filter(p -> !waiting.contains(p.pid())).toList();
+    }
+
+    /** How many resumed turns were written to a CLI process kept from the conversation's previous turn. */
+    long liveConversationHits() {
+        return runner == null ? 0 : runner.liveStats().hits();
     }
 
     /** This server's CLI processes now waiting for a turn. */

@@ -22,8 +22,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Conversations through the real CLI: the second turn resumes the CLI's session with only the last message, a
- * restarted server still resumes, a lost transcript falls back to the full context, and turns take their turn.
+ * Conversations through the real CLI: the second turn resumes the CLI's session with only the last message (in the
+ * CLI process kept from the first turn), a restarted server still resumes (with --resume), a lost transcript falls
+ * back to the full context, and turns take their turn.
  */
 class SessionsRealCliTest extends RealCliTestBase {
 
@@ -47,6 +48,8 @@ class SessionsRealCliTest extends RealCliTestBase {
         assertThat(second.path("messages").toString()).contains("My name is Ada.", "Hello Ada.", "What is my name?");
         assertThat(session("conv-1").path("resumeCount").asInt()).isEqualTo(1);
         assertThat(session("conv-1").path("cliSessionId")).isEqualTo(stored.path("cliSessionId"));
+        assertThat(proxy.liveConversationHits()).as("turn 2 was written to the CLI process kept from turn 1")
+                .isEqualTo(1);
 
         proxy.close();
         proxy = RunningProxy.withRealCli(dir, upstream, Map.of());
@@ -68,6 +71,8 @@ class SessionsRealCliTest extends RealCliTestBase {
         for (Path transcript : transcripts()) {
             Files.delete(transcript);
         }
+        proxy.close(); // and the process kept for the conversation's next turn is gone with the server
+        proxy = RunningProxy.withRealCli(dir, upstream, Map.of());
 
         upstream.enqueue(UpstreamReply.text("You are Ada."));
         String answer = answer(messages("conv-2", "My name is Ada.", "Hello Ada.", "Who am I?"));
