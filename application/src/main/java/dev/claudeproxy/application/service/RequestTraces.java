@@ -67,8 +67,10 @@ public final class RequestTraces {
                 origin.bodyBytes(), origin.clientIp(), origin.userAgent());
         TraceRecorder recorder = new TraceRecorder(clock, request, command.conversationId().orElse(""), received);
         live.put(recorder.id(), recorder);
-        log(System.Logger.Level.DEBUG, "request.received", Map.of("reqId", recorder.id(),
-                "model", command.model(), "stream", stream, "messages", command.messages().size()));
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) { // the fields are built only when the line is written
+            LOG.log(System.Logger.Level.DEBUG, "request.received", Map.of("reqId", recorder.id(),
+                    "model", command.model(), "stream", stream, "messages", command.messages().size()));
+        }
         return recorder;
     }
 

@@ -1,25 +1,18 @@
 package dev.claudeproxy.bootstrap.bench;
 
 import dev.claudeproxy.bootstrap.Main;
-import java.io.BufferedReader;
+import dev.claudeproxy.bootstrap.e2e.StartedLine;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The proxy as its own JVM (as ./run starts it), on a free 127.0.0.1 port, with its memory and CLI children. */
 final class ServerProcess implements AutoCloseable {
-
-    private static final Pattern URL = Pattern.compile("\"url\":\"http://127\\.0\\.0\\.1:(\\d+)\"");
 
     private final String name;
     private final Process process;
@@ -42,40 +35,11 @@ final class ServerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> awaitPort(out));
         try {
-            return new ServerProcess(name, process, port.get(60, TimeUnit.SECONDS));
+            return new ServerProcess(name, process, StartedLine.awaitPort(process, 60));
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IllegalStateException("server " + name + " did not start", e);
-        }
-    }
-
-    /** The port in the {@code proxy.started} line. */
-    private static int awaitPort(BufferedReader out) {
-        try {
-            String line;
-            while ((line = out.readLine()) != null) {
-                Matcher m = URL.matcher(line);
-                if (m.find()) {
-                    Thread.ofVirtual().start(() -> drain(out));
-                    return Integer.parseInt(m.group(1));
-                }
-            }
-            throw new IllegalStateException("the server ended without listening");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void drain(BufferedReader out) {
-        try {
-            while (out.readLine() != null) {
-                // keep the pipe empty so the server never blocks on its log
-            }
-        } catch (IOException e) {
-            // the server has gone
         }
     }
 

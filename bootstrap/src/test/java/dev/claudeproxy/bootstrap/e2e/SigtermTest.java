@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claudeproxy.adapters.cli.testkit.Scenario;
 import dev.claudeproxy.adapters.cli.testkit.ScriptedCli;
 import dev.claudeproxy.bootstrap.Main;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -28,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real server process on SIGTERM: the request in flight still gets its answer, then it exits and no CLI is left. */
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class SigtermTest {
-
-    private static final Pattern LISTENING = Pattern.compile("\"url\":\"http://127\\.0\\.0\\.1:(\\d+)\"");
 
     @TempDir
     Path dir;
@@ -46,7 +39,7 @@ class SigtermTest {
         builder.environment().putAll(cli.environment());
         Process server = builder.redirectErrorStream(true).start();
         try {
-            int port = awaitPort(server);
+            int port = StartedLine.awaitPort(server, 30);
             HttpClient http = HttpClient.newHttpClient();
             CompletableFuture<HttpResponse<String>> running = http.sendAsync(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/v1/messages"))
@@ -96,36 +89,6 @@ class SigtermTest {
 
     private static final String PROMPT = "my-private-prompt-text";
     private static final String API_KEY = "sk-proxy-key-never-logged";
-
-    private static int awaitPort(Process server) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
-            try {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        Thread.ofVirtual().start(() -> drain(out));
-                        return Integer.parseInt(m.group(1));
-                    }
-                }
-                throw new IllegalStateException("the server ended without listening");
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return port.get(30, TimeUnit.SECONDS);
-    }
-
-    private static void drain(BufferedReader out) {
-        try {
-            while (out.readLine() != null) {
-                // keep the pipe empty so the server never blocks on its log
-            }
-        } catch (IOException e) {
-            // the server has gone
-        }
-    }
 
     private static void awaitFirstRun(ScriptedCli cli) throws InterruptedException {
         Await.until(() -> !cli.invocations().isEmpty(), "the CLI ran", Duration.ofSeconds(20));
